@@ -1,0 +1,59 @@
+# MitWIRken in Dortmund: `make run` serves the seeded portal, `make test` runs the whole suite.
+PYTHON ?= python3
+PORT ?= 8000
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: run test install lint format check messages vendor clean
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+install: $(VENV)/.installed
+
+run: install
+	$(MANAGE) migrate --noinput
+	$(MANAGE) seed_demo
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+test: install node_modules/.installed
+	@test -x $(CHROMIUM) || { echo "Browser tests need Chromium at $(CHROMIUM): sudo apt-get install chromium"; exit 1; }
+	@command -v java >/dev/null || { echo "The HTML check needs Java: sudo apt-get install default-jre-headless"; exit 1; }
+	$(BIN)/python -m pytest
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+check: install
+	$(MANAGE) check
+	$(MANAGE) makemigrations --check --dry-run
+
+# Update the German and English catalogues after changing user-facing strings, then translate.
+messages: install
+	$(MANAGE) makemessages --locale de --locale en --no-location --no-obsolete --ignore ".venv/*" --ignore "node_modules/*" --ignore "staticfiles/*"
+	$(MANAGE) compilemessages --ignore ".venv/*"
+
+# Copy KERN UX from npm into static/vendor (the running site needs no Node.js).
+vendor: node_modules/.installed
+	cp node_modules/@kern-ux/native/LICENSE.md static/vendor/kern-ux/
+	cp node_modules/@kern-ux/native/dist/kern.min.css static/vendor/kern-ux/
+	cp node_modules/@kern-ux/native/dist/fonts/fira-sans.css static/vendor/kern-ux/fonts/
+	for font in $$(grep -o 'fira-sans/[A-Za-z-]*\.woff2' static/vendor/kern-ux/fonts/fira-sans.css); do \
+		cp node_modules/@kern-ux/native/dist/fonts/$$font static/vendor/kern-ux/fonts/$$font; done
+
+clean:
+	rm -rf $(VENV) node_modules staticfiles var .pytest_cache

@@ -1,0 +1,338 @@
+from django.core.paginator import Paginator
+from django.db import models
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .blocks import BodyBlock
+
+NEWS_PER_PAGE = 10
+
+
+class BasePage(Page):
+    """Fields every public page has: a summary and the same summary in Leichte Sprache."""
+
+    summary = models.TextField(
+        _("summary"), blank=True, max_length=400, help_text=_("One or two sentences for lists.")
+    )
+    easy_language_summary = models.TextField(
+        _("summary in Leichte Sprache"),
+        blank=True,
+        help_text=_("Short sentences, no abbreviations, readers addressed directly."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [FieldPanel("summary"), FieldPanel("easy_language_summary")], heading=_("Summary")
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("easy_language_summary"),
+    ]
+
+    class Meta:
+        abstract = True
+
+
+class HomePage(BasePage):
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+    template = "pages/home_page.html"
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["latest_news"] = (
+            NewsPage.objects.live().public().order_by("-first_published_at", "-pk")[:3]
+        )
+        return context
+
+
+class StandardPage(BasePage):
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = [*BasePage.content_panels, FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    template = "pages/standard_page.html"
+
+    class Meta:
+        verbose_name = _("standard page")
+
+
+class ArticleIndexPage(BasePage):
+    """Wissen: knowledge articles about participation in Dortmund."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    subpage_types = ["pages.ArticlePage"]
+    template = "pages/article_index_page.html"
+
+    class Meta:
+        verbose_name = _("knowledge index page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        articles = ArticlePage.objects.child_of(self).live().public().order_by("title")
+        context["articles"] = Paginator(articles, NEWS_PER_PAGE).get_page(request.GET.get("page"))
+        return context
+
+
+class ArticlePage(BasePage):
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+    topics = ParentalManyToManyField("places.Topic", blank=True, verbose_name=_("topics"))
+
+    content_panels = [*BasePage.content_panels, FieldPanel("body"), FieldPanel("topics")]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    parent_page_types = ["pages.ArticleIndexPage"]
+    subpage_types = []
+    template = "pages/article_page.html"
+
+    class Meta:
+        verbose_name = _("knowledge article")
+
+
+class NewsIndexPage(BasePage):
+    """Aktuelles: news of the portal, newest first."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    subpage_types = ["pages.NewsPage"]
+    template = "pages/news_index_page.html"
+
+    class Meta:
+        verbose_name = _("news index page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        news = NewsPage.objects.child_of(self).live().public().order_by("-date", "-pk")
+        context["news"] = Paginator(news, NEWS_PER_PAGE).get_page(request.GET.get("page"))
+        return context
+
+
+class NewsPage(BasePage):
+    date = models.DateField(_("date"))
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+    districts = ParentalManyToManyField("places.District", blank=True, verbose_name=_("districts"))
+    topics = ParentalManyToManyField("places.Topic", blank=True, verbose_name=_("topics"))
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("date"),
+        FieldPanel("body"),
+        FieldPanel("districts"),
+        FieldPanel("topics"),
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    parent_page_types = ["pages.NewsIndexPage"]
+    subpage_types = []
+    template = "pages/news_page.html"
+
+    class Meta:
+        verbose_name = _("news item")
+
+
+class AccessibilityStatementPage(BasePage):
+    """Erklärung zur Barrierefreiheit with the fields BITVNRW asks for, and its feedback form."""
+
+    class Conformance(models.TextChoices):
+        FULL = "full", _("fully compliant")
+        PARTIAL = "partial", _("partially compliant")
+        NONE = "none", _("not compliant")
+
+    class Assessment(models.TextChoices):
+        SELF = "self", _("self-assessment")
+        THIRD_PARTY = "third_party", _("assessment by a third party")
+
+    conformance = models.CharField(
+        _("compliance status"), max_length=10, choices=Conformance.choices, default="partial"
+    )
+    non_accessible_content = RichTextField(
+        _("content that is not accessible, and why"), features=["bold", "link", "ol", "ul", "h3"]
+    )
+    alternatives = RichTextField(
+        _("accessible alternatives"), blank=True, features=["bold", "link", "ol", "ul"]
+    )
+    assessment_method = models.CharField(
+        _("how the statement was prepared"),
+        max_length=12,
+        choices=Assessment.choices,
+        default="self",
+    )
+    assessment_details = models.TextField(_("details of the assessment"), blank=True)
+    statement_created = models.DateField(_("statement created on"))
+    last_reviewed = models.DateField(_("last reviewed on"))
+    feedback_contact = RichTextField(
+        _("feedback and contact"),
+        features=["bold", "link"],
+        help_text=_("Who answers feedback, with e-mail address and phone number."),
+    )
+    enforcement = RichTextField(
+        _("enforcement procedure"),
+        features=["bold", "link"],
+        help_text=_(
+            "The Ombudsstelle für barrierefreie IT of North Rhine-Westphalia and its link."
+        ),
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("further information"))
+
+    content_panels = [
+        *BasePage.content_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("conformance"),
+                FieldPanel("non_accessible_content"),
+                FieldPanel("alternatives"),
+            ],
+            heading=_("Compliance"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("assessment_method"),
+                FieldPanel("assessment_details"),
+                FieldPanel("statement_created"),
+                FieldPanel("last_reviewed"),
+            ],
+            heading=_("Preparation"),
+        ),
+        FieldPanel("feedback_contact"),
+        FieldPanel("enforcement"),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("non_accessible_content"),
+        index.SearchField("body"),
+    ]
+    max_count = 1
+    template = "pages/accessibility_statement_page.html"
+
+    class Meta:
+        verbose_name = _("accessibility statement")
+
+    def serve(self, request, *args, **kwargs):
+        from .forms import FeedbackForm
+        from .services import feedback_create
+
+        if request.method == "POST":
+            form = FeedbackForm(request.POST)
+            if form.is_valid():
+                feedback_create(**form.cleaned_data, page_url=request.build_absolute_uri())
+                return redirect(self.get_url(request) + "?gesendet=1#feedback")
+        else:
+            form = FeedbackForm()
+        context = self.get_context(request, *args, **kwargs)
+        context["form"] = form
+        context["feedback_sent"] = request.GET.get("gesendet") == "1"
+        return TemplateResponse(request, self.get_template(request), context)
+
+
+class Feedback(models.Model):
+    """A message sent through the accessibility statement's feedback form."""
+
+    name = models.CharField(_("name"), max_length=100, blank=True)
+    email = models.EmailField(_("e-mail address"), blank=True)
+    message = models.TextField(_("message"), max_length=5000)
+    page_url = models.URLField(_("sent from"), max_length=500, blank=True)
+    created_at = models.DateTimeField(_("received"), auto_now_add=True)
+    mailed_at = models.DateTimeField(_("forwarded to staff"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("accessibility feedback")
+        verbose_name_plural = _("accessibility feedback")
+
+    def __str__(self):
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.message[:40]}"
+
+
+@register_setting(icon="link")
+class SiteLinks(BaseSiteSetting):
+    """The pages every footer links to, as BITVNRW and German law ask."""
+
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("accessibility statement"),
+    )
+    easy_language_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("Leichte Sprache"),
+    )
+    sign_language_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("sign language (DGS)"),
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("privacy"),
+    )
+    imprint_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("imprint"),
+    )
+    contact_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("contact"),
+    )
+
+    panels = [
+        FieldPanel("accessibility_page"),
+        FieldPanel("easy_language_page"),
+        FieldPanel("sign_language_page"),
+        FieldPanel("privacy_page"),
+        FieldPanel("imprint_page"),
+        FieldPanel("contact_page"),
+    ]
+
+    class Meta:
+        verbose_name = _("footer links")
+
+    FIELDS = (
+        "accessibility_page",
+        "easy_language_page",
+        "sign_language_page",
+        "privacy_page",
+        "imprint_page",
+        "contact_page",
+    )

@@ -1,0 +1,82 @@
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language, get_language_info, override
+from wagtail.models import Page, Site
+
+from mitwirken.pages.models import SiteLinks
+
+register = template.Library()
+
+
+def _site(request):
+    return Site.find_for_request(request) if request else None
+
+
+@register.inclusion_tag("components/main_navigation.html", takes_context=True)
+def main_navigation(context):
+    """The home page's live children that are marked "show in menus"."""
+    request = context.get("request")
+    site = _site(request)
+    page = context.get("page")
+    if site is None:
+        return {"items": []}
+    items = site.root_page.get_children().live().public().in_menu()
+    ancestor_pks = set(page.get_ancestors().values_list("pk", flat=True)) if page else set()
+    return {"items": items, "current_pk": page.pk if page else None, "ancestor_pks": ancestor_pks}
+
+
+@register.inclusion_tag("components/breadcrumbs.html")
+def breadcrumbs(page):
+    """The path from the home page down to this page (the tree's invisible root left out)."""
+    ancestors = page.get_ancestors().filter(depth__gt=1) if page.depth > 2 else Page.objects.none()
+    return {"ancestors": ancestors, "page": page}
+
+
+@register.inclusion_tag("components/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    """Links to this page in every language: the translated page URL, else the translated path."""
+    request = context.get("request")
+    page = context.get("page")
+    current = get_language()
+    languages = []
+    for code, _name in settings.LANGUAGES:
+        if page is not None and isinstance(page, Page):
+            with override(code):
+                url = page.get_url(request)
+        elif request is not None:
+            url = translate_url(request.get_full_path(), code)
+        else:
+            url = "/"
+        languages.append(
+            {
+                "code": code,
+                "name": get_language_info(code)["name_local"],
+                "url": url,
+                "current": code == current,
+            }
+        )
+    return {"languages": languages}
+
+
+@register.inclusion_tag("components/footer.html", takes_context=True)
+def footer_links(context):
+    """The footer's fixed links (accessibility, Leichte Sprache, DGS, privacy, imprint, contact)."""
+    request = context.get("request")
+    site = _site(request)
+    if site is None:
+        return {"links": []}
+    site_links = SiteLinks.for_site(site)
+    pages = Page.objects.live().in_bulk(
+        [
+            getattr(site_links, f"{name}_id")
+            for name in SiteLinks.FIELDS
+            if getattr(site_links, f"{name}_id")
+        ]
+    )
+    links = []
+    for name in SiteLinks.FIELDS:
+        page = pages.get(getattr(site_links, f"{name}_id"))
+        if page is not None:
+            links.append((page.title, page))
+    return {"links": links}

@@ -1,0 +1,80 @@
+from itertools import groupby
+
+from django.core.paginator import Paginator
+from django.db import connection
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from .forms import SearchForm
+from .selectors import page_search
+
+RESULTS_PER_PAGE = 10
+
+
+@require_GET
+def search(request):
+    form = SearchForm(request.GET)
+    query = form.cleaned_data["q"].strip() if form.is_valid() else ""
+    results = page = None
+    groups = []
+    if query:
+        results = page_search(query)
+        page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+        # Group this page's hits by page type, keeping the order of the best hit of each type.
+        hits = sorted(enumerate(page.object_list), key=lambda hit: hit[1].specific_class.__name__)
+        by_type = [
+            (key, list(items)) for key, items in groupby(hits, key=lambda h: h[1].specific_class)
+        ]
+        by_type.sort(key=lambda group: group[1][0][0])
+        groups = [
+            (cls._meta.verbose_name_plural, [hit for _, hit in items]) for cls, items in by_type
+        ]
+    return render(
+        request,
+        "pages/search.html",
+        {"form": form, "query": query, "page_obj": page, "groups": groups},
+    )
+
+
+def _database_ok() -> None:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+
+
+def _cache_ok() -> None:
+    from django.core.cache import cache
+
+    cache.set("healthz", "ok", 10)
+    if cache.get("healthz") != "ok":
+        raise RuntimeError("cache did not return the value it was given")
+
+
+def _broker_ok() -> None:
+    from mitwirken.celery import app
+
+    if app.conf.task_always_eager:
+        return
+    with app.connection_for_write() as conn:
+        conn.ensure_connection(max_retries=1, timeout=2)
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    """200 when database, cache and broker answer; 503 naming what failed."""
+    checks = {"database": _database_ok, "cache": _cache_ok, "broker": _broker_ok}
+    status = {}
+    for name, check in checks.items():
+        try:
+            check()
+        except Exception:  # noqa: BLE001 - any failure means "not healthy"
+            status[name] = "failed"
+        else:
+            status[name] = "ok"
+    failed = [name for name, value in status.items() if value != "ok"]
+    return JsonResponse(
+        {"status": "failed" if failed else "ok", "failed": failed, "checks": status},
+        status=503 if failed else 200,
+    )

@@ -1,0 +1,15 @@
+"""Tests: SQLite by default, PostgreSQL when DATABASE_URL is set, Redis when REDIS_URL is set."""
+
+from .base import *  # noqa: F403
+from .base import ALLOWED_HOSTS
+
+DEBUG = False
+SECRET_KEY = "test-only-key-not-secret"  # noqa: S105
+ALLOWED_HOSTS = ALLOWED_HOSTS or ["*"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WAGTAILADMIN_BASE_URL = "http://testserver"
