@@ -13,3 +13,5 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Tasks run in-process unless a test starts a real worker (tests/test_celery_worker.py does).
+CELERY_TASK_ALWAYS_EAGER = True

@@ -1,0 +1,104 @@
+import smtplib
+
+import pytest
+from celery.exceptions import Retry
+from django.core import mail
+
+from mitwirken.pages.models import AccessibilityStatementPage, Feedback
+from mitwirken.pages.tasks import feedback_mail_to_staff
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def statement(home_page):
+    page = AccessibilityStatementPage(
+        title="Erklärung zur Barrierefreiheit",
+        slug="barrierefreiheit",
+        non_accessible_content="<p>Ein Video hat noch keine Untertitel.</p>",
+        statement_created="2026-11-01",
+        last_reviewed="2026-11-27",
+        feedback_contact="<p>ombudsstelle@dortmund.de</p>",
+        enforcement="<p>Ombudsstelle für barrierefreie IT NRW</p>",
+    )
+    home_page.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def test_statement_shows_the_fields_bitvnrw_asks_for(client, statement):
+    html = client.get("/barrierefreiheit/").content.decode()
+    assert "teilweise vereinbar" in html
+    assert "Ein Video hat noch keine Untertitel." in html
+    assert "Selbstbewertung" in html
+    assert 'datetime="2026-11-01"' in html and 'datetime="2026-11-27"' in html
+    assert "Ombudsstelle für barrierefreie IT NRW" in html
+    assert '<label class="kern-label" for="id_message">' in html
+
+
+def test_empty_feedback_shows_a_field_error_and_stores_nothing(client, statement):
+    response = client.post("/barrierefreiheit/", {"message": "   ", "email": "kein-mail"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<p class="kern-error" id="id_message_error">Dieses Feld muss ausgefüllt werden.' in html
+    assert (
+        '<p class="kern-error" id="id_email_error">Bitte gültige E-Mail-Adresse eingeben.' in html
+    )
+    assert 'aria-invalid="true"' in html
+    assert Feedback.objects.count() == 0
+    assert mail.outbox == []
+
+
+def test_feedback_is_stored_then_mailed_to_staff_after_commit(
+    client, statement, settings, django_capture_on_commit_callbacks
+):
+    settings.STAFF_EMAIL = "barrierefreiheit@dortmund.example"
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        response = client.post(
+            "/barrierefreiheit/",
+            {"message": "Das Video hat keine Untertitel.", "email": "ich@example.org"},
+        )
+        # Stored before anything is sent: the mail waits for the commit.
+        assert Feedback.objects.get().message == "Das Video hat keine Untertitel."
+        assert mail.outbox == []
+    for callback in callbacks:
+        callback()
+
+    assert response.status_code == 302
+    assert response["Location"] == "/barrierefreiheit/?gesendet=1#feedback"
+    assert len(mail.outbox) == 1
+    sent = mail.outbox[0]
+    assert sent.to == ["barrierefreiheit@dortmund.example"]
+    assert sent.reply_to == ["ich@example.org"]
+    assert "Das Video hat keine Untertitel." in sent.body
+    assert Feedback.objects.get().mailed_at is not None
+    confirmation = client.get(response["Location"]).content.decode()
+    assert "Vielen Dank. Ihre Nachricht wurde an die Ombudsstelle gesendet." in confirmation
+
+
+def test_feedback_form_in_english_has_english_errors(client, statement):
+    statement.slug_en = "accessibility"
+    statement.save_revision().publish()
+    html = client.post("/en/accessibility/", {"message": ""}).content.decode()
+    assert "This field is required." in html
+    assert Feedback.objects.count() == 0
+
+
+def test_feedback_mail_is_sent_once_even_when_the_task_runs_twice():
+    feedback = Feedback.objects.create(message="Kontrast zu schwach.")
+    feedback_mail_to_staff.apply(args=[feedback.pk])
+    feedback_mail_to_staff.apply(args=[feedback.pk])
+    assert len(mail.outbox) == 1
+
+
+def test_smtp_failure_keeps_the_feedback_for_a_retry(monkeypatch):
+    feedback = Feedback.objects.create(message="Formular nicht per Tastatur bedienbar.")
+
+    def refuse(*args, **kwargs):
+        raise smtplib.SMTPServerDisconnected("gone")
+
+    monkeypatch.setattr("django.core.mail.EmailMessage.send", refuse)
+    with pytest.raises(Retry):
+        feedback_mail_to_staff.apply(args=[feedback.pk])
+    feedback.refresh_from_db()
+    assert feedback.mailed_at is None

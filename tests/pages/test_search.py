@@ -1,0 +1,74 @@
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_search_finds_pages_of_every_type_grouped_by_type(
+    client,
+    home_page,
+    news_index_page_factory,
+    news_page_factory,
+    article_index_page_factory,
+    article_page_factory,
+):
+    news = news_index_page_factory()
+    news_page_factory(parent=news, title="Spielplatz in Hörde eröffnet", slug="spielplatz")
+    articles = article_index_page_factory()
+    article_page_factory(
+        parent=articles, title="Neuer Spielplatz: Planung mit Kindern", slug="spielplatzplanung"
+    )
+    article_page_factory(parent=articles, title="Radwege", slug="radwege")
+
+    html = client.get("/suche/", {"q": "Spielplatz"}).content.decode()
+
+    assert "Spielplatz in Hörde eröffnet" in html
+    assert "Neuer Spielplatz: Planung mit Kindern" in html
+    assert "Radwege" not in html
+    assert html.count('<section aria-labelledby="group-') == 2
+
+
+def test_search_without_term_shows_only_the_form(client, home_page):
+    response = client.get("/suche/")
+    assert response.status_code == 200
+    assert 'name="q"' in response.content.decode()
+    assert "group-1" not in response.content.decode()
+
+
+def test_search_does_not_show_unpublished_pages(client, home_page, standard_page_factory):
+    page = standard_page_factory(title="Geheimer Entwurf", slug="entwurf")
+    page.unpublish()
+    assert "Geheimer Entwurf" not in client.get("/suche/", {"q": "Entwurf"}).content.decode()
+
+
+def test_search_paginates(client, home_page, article_index_page_factory, article_page_factory):
+    index = article_index_page_factory()
+    for n in range(13):
+        article_page_factory(parent=index, title=f"Bürgerhaus {n}", slug=f"buergerhaus-{n}")
+    first = client.get("/suche/", {"q": "Bürgerhaus"}).content.decode()
+    second = client.get("/suche/", {"q": "Bürgerhaus", "page": 2}).content.decode()
+    assert first.count('class="kern-title"><a') == 10
+    assert second.count('class="kern-title"><a') == 3
+    assert 'rel="next"' in first and "q=B%C3%BCrgerhaus" in first
+
+
+def test_search_escapes_the_query(client, home_page):
+    html = client.get("/suche/", {"q": "<script>alert(1)</script>"}).content.decode()
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;" in html
+
+
+@pytest.mark.parametrize("count", [3, 30])
+def test_search_query_count_does_not_grow_with_the_results(
+    client,
+    home_page,
+    article_index_page_factory,
+    article_page_factory,
+    django_assert_max_num_queries,
+    count,
+):
+    index = article_index_page_factory()
+    for n in range(count):
+        article_page_factory(parent=index, title=f"Stadtteil {n}", slug=f"stadtteil-{n}")
+    client.get("/suche/", {"q": "Stadtteil"})
+    with django_assert_max_num_queries(20):
+        assert client.get("/suche/", {"q": "Stadtteil"}).status_code == 200
