@@ -190,7 +190,10 @@ STAFF_EMAIL = os.environ.get("STAFF_EMAIL", "ombudsstelle@localhost")
 
 WAGTAIL_SITE_NAME = "MitWIRken in Dortmund"
 WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# On PostgreSQL, full text search with German stemming ("Beteiligungen" finds "Beteiligung").
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "german"}
+}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "mp4", "odt", "pdf", "pptx", "txt", "webm", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 200 * 1024 * 1024
 WAGTAIL_I18N_ENABLED = False

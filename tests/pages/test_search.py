@@ -1,3 +1,5 @@
+import os
+
 import pytest
 
 pytestmark = pytest.mark.django_db
@@ -72,3 +74,16 @@ def test_search_query_count_does_not_grow_with_the_results(
     client.get("/suche/", {"q": "Stadtteil"})
     with django_assert_max_num_queries(20):
         assert client.get("/suche/", {"q": "Stadtteil"}).status_code == 200
+
+
+@pytest.mark.skipif(
+    not os.environ.get("DATABASE_URL", "").startswith("postgres"),
+    reason="German stemming is PostgreSQL full text search",
+)
+def test_search_on_postgresql_stems_german_words(
+    client, home_page, article_index_page_factory, article_page_factory
+):
+    index = article_index_page_factory()
+    article_page_factory(parent=index, title="Beteiligung im Stadtbezirk", slug="beteiligung")
+    html = client.get("/suche/", {"q": "Beteiligungen"}).content.decode()
+    assert "Beteiligung im Stadtbezirk" in html
