@@ -21,6 +21,7 @@ node_modules/.installed: package.json package-lock.json
 install: $(VENV)/.installed
 
 run: install
+	mkdir -p var
 	$(MANAGE) migrate --noinput
 	$(MANAGE) seed_demo
 	$(MANAGE) runserver 127.0.0.1:$(PORT)

@@ -1,7 +1,9 @@
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -41,6 +43,15 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def get_sitemap_urls(self, request=None):
+        """The page once per language, under its translated URL."""
+        lastmod = self.last_published_at or self.latest_revision_created_at
+        urls = []
+        for code, _name in settings.LANGUAGES:
+            with translation.override(code):
+                urls.append({"location": self.get_full_url(request), "lastmod": lastmod})
+        return urls
 
 
 class HomePage(BasePage):

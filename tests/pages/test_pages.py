@@ -123,6 +123,7 @@ def test_sitemap_lists_pages_in_both_languages(client, home_page, standard_page_
     standard_page_factory(title="Kontakt", slug="kontakt", slug_en="contact")
     xml = client.get("/sitemap.xml").content.decode()
     assert "/kontakt/</loc>" in xml
+    assert "/en/contact/</loc>" in xml
 
 
 def test_robots_txt_points_to_the_sitemap_and_keeps_out_of_admin(client):
