@@ -1,17 +1,106 @@
 from django import forms
+from django.core.validators import validate_email
+from django.forms.boundfield import BoundField
 from django.utils.translation import gettext_lazy as _
+from wagtail.users import forms as wagtail_forms
+
+from .models import User
+from .services import user_email_sync, user_update
+
+
+class DisplayNameField(forms.CharField):
+    """The public pseudonym: required, spaces around it dropped, never an e-mail address."""
+
+    default_error_messages = {
+        "required": _("Please enter a display name. A pseudonym is fine."),
+        "blank": _("A display name cannot consist of spaces only."),
+        "email": _("Please do not use an e-mail address: your display name is shown publicly."),
+    }
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", _("Display name"))
+        kwargs.setdefault("max_length", User._meta.get_field("display_name").max_length)
+        kwargs.setdefault(
+            "help_text", _("Shown publicly next to your contributions. A pseudonym is fine.")
+        )
+        kwargs.setdefault("widget", forms.TextInput(attrs={"autocomplete": "nickname"}))
+        super().__init__(**kwargs)
+
+    def clean(self, value):
+        if isinstance(value, str) and value and not value.strip():
+            raise forms.ValidationError(self.error_messages["blank"], code="blank")
+        return super().clean(value)
+
+    def validate(self, value):
+        super().validate(value)
+        if _is_email_address(value):
+            raise forms.ValidationError(self.error_messages["email"], code="email")
+
+
+def _is_email_address(value: str) -> bool:
+    try:
+        validate_email(value)
+    except forms.ValidationError:
+        return False
+    return True
 
 
 class SignupForm(forms.Form):
-    """Extra fields on allauth's sign-up form: only the public display name is asked for."""
+    """What allauth's sign-up form adds to e-mail and password: only the public display name.
 
-    display_name = forms.CharField(
-        label=_("Display name"),
-        max_length=40,
-        help_text=_("Shown publicly next to your contributions. A pseudonym is fine."),
-        widget=forms.TextInput(attrs={"autocomplete": "nickname"}),
-    )
+    allauth builds its form on this class (ACCOUNT_SIGNUP_FORM_CLASS) and calls ``signup`` once
+    the account is saved.
+    """
+
+    field_order = ["email", "display_name", "password1", "password2"]
+
+    display_name = DisplayNameField()
 
     def signup(self, request, user):
-        user.display_name = self.cleaned_data["display_name"]
-        user.save(update_fields=["display_name"])
+        user_update(user=user, display_name=self.cleaned_data["display_name"])
+
+
+# Wagtail's user forms in the admin. The real name is optional and never shown publicly: setting
+# Wagtail's required first_name and last_name to None leaves them to the model's optional fields.
+USER_ADMIN_FIELDS = {"display_name"}
+USER_ADMIN_FIELD_CLASSES = {"display_name": DisplayNameField}
+USER_ADMIN_HELP_TEXTS = {
+    "first_name": _("Optional. Never shown on the public site."),
+    "last_name": _("Optional. Never shown on the public site."),
+}
+
+
+class UserAdminFormMixin:
+    """E-mail addresses stored in lower case, as allauth does; a changed one replaces the old."""
+
+    # Wagtail's admin markup, not the portal's KERN one: its help and error ids differ.
+    bound_field_class = BoundField
+
+    def clean_email(self):
+        return self.cleaned_data["email"].lower()
+
+    def save(self, commit=True):
+        user = super().save(commit=commit)
+        if commit and "email" in self.changed_data:
+            user_email_sync(user=user)
+        return user
+
+
+class UserCreationForm(UserAdminFormMixin, wagtail_forms.UserCreationForm):
+    first_name = None
+    last_name = None
+
+    class Meta(wagtail_forms.UserCreationForm.Meta):
+        fields = wagtail_forms.UserCreationForm.Meta.fields | USER_ADMIN_FIELDS
+        field_classes = USER_ADMIN_FIELD_CLASSES
+        help_texts = USER_ADMIN_HELP_TEXTS
+
+
+class UserEditForm(UserAdminFormMixin, wagtail_forms.UserEditForm):
+    first_name = None
+    last_name = None
+
+    class Meta(wagtail_forms.UserEditForm.Meta):
+        fields = wagtail_forms.UserEditForm.Meta.fields | USER_ADMIN_FIELDS
+        field_classes = USER_ADMIN_FIELD_CLASSES
+        help_texts = USER_ADMIN_HELP_TEXTS

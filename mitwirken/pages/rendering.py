@@ -1,6 +1,10 @@
-"""Render every Django form in KERN UX markup: labels, hints and errors tied to their inputs."""
+"""Render the portal's forms in KERN UX markup: labels, hints and errors tied to their inputs.
 
-from django.forms.boundfield import BoundField
+The renderer only swaps the form and field templates, so Wagtail's admin (which renders its
+fields with its own templates) is untouched; ``kern_widget`` adds the KERN classes and the
+``aria-describedby`` ids that ``templates/components/field.html`` writes.
+"""
+
 from django.forms.renderers import TemplatesSetting
 
 WIDGET_CLASSES = {
@@ -11,23 +15,19 @@ WIDGET_CLASSES = {
 }
 
 
-class KernBoundField(BoundField):
-    def build_widget_attrs(self, attrs, widget=None):
-        attrs = super().build_widget_attrs(attrs, widget)
-        widget = widget or self.field.widget
-        css = WIDGET_CLASSES.get(widget.input_type if hasattr(widget, "input_type") else "", "")
-        css = css or "kern-form-input__input"
-        if self.errors:
-            css += f" {css}--error"
-            described_by = [f"{self.auto_id}_error"]
-            if self.help_text:
-                described_by.append(f"{self.auto_id}_helptext")
-            attrs["aria-describedby"] = " ".join(described_by)
-        attrs["class"] = f"{attrs.get('class', '')} {css}".strip()
-        return attrs
-
-
 class KernFormRenderer(TemplatesSetting):
     form_template_name = "components/form.html"
     field_template_name = "components/field.html"
-    bound_field_class = KernBoundField
+
+
+def kern_widget(field) -> str:
+    """The field's widget with KERN classes, linked to the hint and error shown beside it."""
+    css = WIDGET_CLASSES.get(field.widget_type, "kern-form-input__input")
+    attrs = {"class": f"{field.field.widget.attrs.get('class', '')} {css}".strip()}
+    if field.errors:
+        attrs["class"] += f" {css}--error"
+        described_by = [f"{field.auto_id}_error"]
+        if field.help_text:
+            described_by.append(f"{field.auto_id}_helptext")
+        attrs["aria-describedby"] = " ".join(described_by)
+    return field.as_widget(attrs=attrs)

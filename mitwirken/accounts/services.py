@@ -1,0 +1,28 @@
+from allauth.account.models import EmailAddress
+from django.db import transaction
+
+from .models import User
+
+
+def user_update(*, user: User, display_name: str) -> User:
+    user.display_name = display_name
+    user.save(update_fields=["display_name"])
+    return user
+
+
+@transaction.atomic
+def user_email_sync(*, user: User) -> None:
+    """Make ``user.email``, as staff set it in the admin, the only address the account has.
+
+    Old addresses no longer log in. A new address is unverified: allauth asks its owner to confirm
+    it at the next login.
+    """
+    EmailAddress.objects.filter(user=user).exclude(email__iexact=user.email).delete()
+    address, _created = EmailAddress.objects.get_or_create(
+        user=user,
+        email__iexact=user.email,
+        defaults={"email": user.email, "verified": False, "primary": True},
+    )
+    if not address.primary:
+        address.primary = True
+        address.save(update_fields=["primary"])
