@@ -45,7 +45,7 @@ check: install
 
 # Update the German and English catalogues after changing user-facing strings, then translate.
 messages: install
-	$(MANAGE) makemessages --locale de --locale en --no-location --no-obsolete --ignore ".venv/*" --ignore "node_modules/*" --ignore "staticfiles/*"
+	$(MANAGE) makemessages --locale de --locale en --no-location --no-obsolete --ignore ".venv/*" --ignore "node_modules/*" --ignore "staticfiles/*" --ignore "tests/*" --ignore "scripts/*"
 	$(MANAGE) compilemessages --ignore ".venv/*"
 
 # Copy KERN UX from npm into static/vendor (the running site needs no Node.js).

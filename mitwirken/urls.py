@@ -32,6 +32,7 @@ if settings.DEBUG or settings.SERVE_MEDIA:
 
 urlpatterns += i18n_patterns(
     path(_("search/"), page_views.search, name="search"),
+    path(_("notifications/"), include("mitwirken.notifications.urls")),
     path("accounts/", include("allauth.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -1,5 +1,8 @@
 import os
 
+import pytest
+from django.core.cache import cache
+from django.utils import translation
 from pytest_factoryboy import register
 
 from tests.factories import (
@@ -21,3 +24,12 @@ register(NewsIndexPageFactory)
 register(NewsPageFactory)
 register(ArticleIndexPageFactory)
 register(ArticlePageFactory)
+
+
+@pytest.fixture(autouse=True)
+def german_and_a_fresh_cache():
+    """Every test starts as a request would: in German, with allauth's rate limits reset."""
+    translation.activate("de")
+    cache.clear()
+    yield
+    translation.activate("de")

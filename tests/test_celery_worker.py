@@ -9,6 +9,7 @@ from django.core import mail
 from django.db import transaction
 
 from mitwirken.celery import app as celery_app
+from mitwirken.notifications.models import Notification
 from mitwirken.pages.models import Feedback
 from mitwirken.pages.services import feedback_create
 
@@ -44,7 +45,8 @@ def test_feedback_mail_goes_through_redis_and_a_worker(redis_worker, settings):
     with transaction.atomic():
         feedback = feedback_create(message="Der Kontrast der Links ist zu schwach.")
 
-    assert wait_for(lambda: Feedback.objects.get(pk=feedback.pk).mailed_at is not None)
+    assert wait_for(lambda: Notification.objects.filter(status="sent").exists())
+    assert f"#{feedback.pk}" in mail.outbox[0].subject
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["ombudsstelle@dortmund.example"]
     assert "Der Kontrast der Links ist zu schwach." in mail.outbox[0].body

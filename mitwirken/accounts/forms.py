@@ -1,6 +1,7 @@
 from django import forms
 from django.core.validators import validate_email
 from django.forms.boundfield import BoundField
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.users import forms as wagtail_forms
 
@@ -57,7 +58,10 @@ class SignupForm(forms.Form):
     display_name = DisplayNameField()
 
     def signup(self, request, user):
-        user_update(user=user, display_name=self.cleaned_data["display_name"])
+        # Mails reach people in the language they signed up in; they can change it later.
+        user_update(
+            user=user, display_name=self.cleaned_data["display_name"], language=get_language()
+        )
 
 
 # Wagtail's user forms in the admin. The real name is optional and never shown publicly: setting

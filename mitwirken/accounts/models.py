@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.contrib.auth.models import UserManager as DjangoUserManager
 from django.db import models
@@ -39,6 +40,14 @@ class User(AbstractUser):
         _("display name"),
         max_length=40,
         help_text=_("Shown publicly next to your contributions. A pseudonym is fine."),
+    )
+
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default="de",
+        help_text=_("The language of the e-mails you receive."),
     )
 
     USERNAME_FIELD = "email"

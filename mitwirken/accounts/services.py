@@ -1,12 +1,15 @@
 from allauth.account.models import EmailAddress
+from django.conf import settings
 from django.db import transaction
 
 from .models import User
 
 
-def user_update(*, user: User, display_name: str) -> User:
+def user_update(*, user: User, display_name: str, language: str | None = None) -> User:
     user.display_name = display_name
-    user.save(update_fields=["display_name"])
+    if language in dict(settings.LANGUAGES):
+        user.language = language
+    user.save(update_fields=["display_name", "language"])
     return user
 
 

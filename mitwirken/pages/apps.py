@@ -6,3 +6,17 @@ class PagesConfig(AppConfig):
     name = "mitwirken.pages"
     label = "pages"
     verbose_name = _("Pages")
+
+    def ready(self):
+        from wagtail.signals import page_published
+
+        from . import kinds  # noqa: F401 - registers the kinds of notification this app sends
+        from .models import NewsPage
+
+        page_published.connect(announce_news, sender=NewsPage, dispatch_uid="pages.announce_news")
+
+
+def announce_news(sender, instance, **kwargs):
+    from .services import news_announce
+
+    news_announce(news=instance)

@@ -263,7 +263,6 @@ class Feedback(models.Model):
     message = models.TextField(_("message"), max_length=5000)
     page_url = models.URLField(_("sent from"), max_length=500, blank=True)
     created_at = models.DateTimeField(_("received"), auto_now_add=True)
-    mailed_at = models.DateTimeField(_("forwarded to staff"), null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]

@@ -1,14 +1,36 @@
+from django.conf import settings
 from django.db import transaction
+
+from mitwirken.notifications.services import notify, notify_address
 
 from .models import Feedback
 
 
+@transaction.atomic
 def feedback_create(
     *, message: str, name: str = "", email: str = "", page_url: str = ""
 ) -> Feedback:
-    """Store the feedback first; mail the staff once the row is committed."""
-    from .tasks import feedback_mail_to_staff
-
+    """Store the feedback and its mail to the staff together; the mail leaves after commit."""
     feedback = Feedback.objects.create(message=message, name=name, email=email, page_url=page_url)
-    transaction.on_commit(lambda: feedback_mail_to_staff.delay(feedback.pk))
+    notify_address(
+        "feedback.received",
+        email=settings.STAFF_EMAIL,
+        language=settings.LANGUAGE_CODE,
+        key=f"feedback:{feedback.pk}",
+        context={"feedback": feedback},
+        url=page_url,
+        reply_to=email,
+    )
     return feedback
+
+
+def news_announce(*, news) -> None:
+    """Tell the followers of the news item's districts and topics, once per person."""
+    for target in [*news.districts.all(), *news.topics.all()]:
+        notify(
+            "news.published",
+            target=target,
+            key=f"news:{news.pk}",
+            context={"page": news},
+            url=news.get_url,
+        )

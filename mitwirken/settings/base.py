@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -33,6 +34,7 @@ INSTALLED_APPS = [
     "mitwirken.accounts",
     "mitwirken.places",
     "mitwirken.pages",
+    "mitwirken.notifications",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -129,6 +131,24 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "Europe/Berlin"
+CELERY_BEAT_SCHEDULE = {
+    # Sends what is due: rows whose broker message was lost, and retries after an SMTP error.
+    "notifications-sweep": {"task": "mitwirken.notifications.tasks.send_pending", "schedule": 60},
+    "notifications-daily-digest": {
+        "task": "mitwirken.notifications.tasks.send_digests",
+        "schedule": crontab(hour=7, minute=0),
+        "args": ["daily"],
+    },
+    "notifications-weekly-digest": {
+        "task": "mitwirken.notifications.tasks.send_digests",
+        "schedule": crontab(hour=7, minute=0, day_of_week="monday"),
+        "args": ["weekly"],
+    },
+    "notifications-expire-subscriptions": {
+        "task": "mitwirken.notifications.tasks.expire_subscriptions",
+        "schedule": crontab(hour=3, minute=30),
+    },
+}
 
 AUTH_USER_MODEL = "accounts.User"
 AUTH_PASSWORD_VALIDATORS = [
@@ -189,7 +209,12 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 STAFF_EMAIL = os.environ.get("STAFF_EMAIL", "ombudsstelle@localhost")
 
 WAGTAIL_SITE_NAME = "MitWIRken in Dortmund"
-WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
+# The portal's public address, for links in mails.
+BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
+WAGTAILADMIN_BASE_URL = BASE_URL
+# Double opt-in: the version of the consent text shown, and how long a confirmation link lives.
+NOTIFICATIONS_CONSENT_VERSION = "2026-11"
+NOTIFICATIONS_CONFIRM_DAYS = 7
 # On PostgreSQL, full text search with German stemming ("Beteiligungen" finds "Beteiligung").
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "german"}

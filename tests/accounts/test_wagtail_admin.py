@@ -66,7 +66,7 @@ def test_creating_a_user_without_display_name_fails(staff_client):
     response = create_user(staff_client, display_name="   ")
 
     assert response.status_code == 200
-    assert "A display name cannot consist of spaces only." in response.content.decode()
+    assert "Ein Anzeigename darf nicht nur aus Leerzeichen bestehen." in response.content.decode()
     assert not User.objects.filter(email="redaktion@example.org").exists()
 
 

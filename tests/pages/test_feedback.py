@@ -1,11 +1,8 @@
-import smtplib
-
 import pytest
-from celery.exceptions import Retry
 from django.core import mail
 
+from mitwirken.notifications.models import Notification
 from mitwirken.pages.models import AccessibilityStatementPage, Feedback
-from mitwirken.pages.tasks import feedback_mail_to_staff
 
 pytestmark = pytest.mark.django_db
 
@@ -71,7 +68,7 @@ def test_feedback_is_stored_then_mailed_to_staff_after_commit(
     assert sent.to == ["barrierefreiheit@dortmund.example"]
     assert sent.reply_to == ["ich@example.org"]
     assert "Das Video hat keine Untertitel." in sent.body
-    assert Feedback.objects.get().mailed_at is not None
+    assert Notification.objects.get(message__kind="feedback.received").status == "sent"
     confirmation = client.get(response["Location"]).content.decode()
     assert "Vielen Dank. Ihre Nachricht wurde an die Ombudsstelle gesendet." in confirmation
 
@@ -84,21 +81,14 @@ def test_feedback_form_in_english_has_english_errors(client, statement):
     assert Feedback.objects.count() == 0
 
 
-def test_feedback_mail_is_sent_once_even_when_the_task_runs_twice():
-    feedback = Feedback.objects.create(message="Kontrast zu schwach.")
-    feedback_mail_to_staff.apply(args=[feedback.pk])
-    feedback_mail_to_staff.apply(args=[feedback.pk])
-    assert len(mail.outbox) == 1
+def test_feedback_and_its_mail_are_stored_together(statement):
+    from mitwirken.pages.services import feedback_create
 
-
-def test_smtp_failure_keeps_the_feedback_for_a_retry(monkeypatch):
-    feedback = Feedback.objects.create(message="Formular nicht per Tastatur bedienbar.")
-
-    def refuse(*args, **kwargs):
-        raise smtplib.SMTPServerDisconnected("gone")
-
-    monkeypatch.setattr("django.core.mail.EmailMessage.send", refuse)
-    with pytest.raises(Retry):
-        feedback_mail_to_staff.apply(args=[feedback.pk])
-    feedback.refresh_from_db()
-    assert feedback.mailed_at is None
+    feedback = feedback_create(message="Kontrast zu schwach.", email="ich@example.org")
+    row = Notification.objects.get()
+    assert (row.email, row.status, row.message.reply_to) == (
+        "ombudsstelle@localhost",
+        "pending",
+        "ich@example.org",
+    )
+    assert f"#{feedback.pk}" in row.message.subject

@@ -1,0 +1,166 @@
+from django import forms
+from django.conf import settings
+from django.utils.html import format_html
+from django.utils.text import capfirst
+from django.utils.translation import get_language_info
+from django.utils.translation import gettext_lazy as _
+
+from mitwirken.accounts.services import user_update
+from mitwirken.places.models import District, Topic
+
+from .kinds import KINDS
+from .models import Frequency
+from .selectors import followable_get, preferences_for_user
+from .services import preference_set
+
+RADIO_GROUP_TEMPLATE = "notifications/fields/radio_group.html"
+
+#: Shown next to the consent box and stored by version with each subscription. When you change
+#: the text, raise NOTIFICATIONS_CONSENT_VERSION in the settings.
+CONSENT_TEXT = _(
+    "I agree that the City of Dortmund stores my e-mail address to send me news about the "
+    "district or topic I chose. I can unsubscribe at any time with the link in every e-mail."
+)
+
+SUBSCRIBABLE = {"district": District, "topic": Topic}
+
+
+def target_value(target) -> str:
+    """The value under which ``target`` is chosen in the subscription form, e.g. ``district:8``."""
+    for prefix, model in SUBSCRIBABLE.items():
+        if isinstance(target, model):
+            return f"{prefix}:{target.pk}"
+    raise ValueError(f"{target!r} cannot be subscribed to by e-mail")
+
+
+class SubscriptionForm(forms.Form):
+    """Double opt-in for visitors without an account: an address, a district or topic, consent."""
+
+    email = forms.EmailField(
+        label=_("Your e-mail address"),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        error_messages={"required": _("Please enter your e-mail address.")},
+    )
+    target = forms.ChoiceField(
+        label=_("District or topic"),
+        error_messages={
+            "required": _("Please choose a district or a topic."),
+            "invalid_choice": _("Please choose a district or a topic from the list."),
+        },
+    )
+    consent = forms.BooleanField(
+        label=CONSENT_TEXT,
+        error_messages={"required": _("Please agree, so that we may send you e-mails.")},
+    )
+    # A field people never see; software that fills in every field gives itself away.
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        template_name="notifications/fields/honeypot.html",
+    )
+
+    def __init__(self, *args, privacy_url: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        districts, topics = list(District.objects.all()), list(Topic.objects.all())
+        self.targets = {target_value(target): target for target in [*districts, *topics]}
+        self.fields["target"].choices = [
+            ("", _("Please choose")),
+            (_("Districts"), [(target_value(d), str(d)) for d in districts]),
+            (_("Topics"), [(target_value(t), str(t)) for t in topics]),
+        ]
+        if privacy_url:
+            self.fields["consent"].help_text = format_html(
+                _(
+                    'How we protect your data: <a class="kern-link" href="{url}">'
+                    "privacy statement</a>."
+                ),
+                url=privacy_url,
+            )
+
+    def clean_target(self):
+        return self.targets[self.cleaned_data["target"]]
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.cleaned_data.get("website"):
+            raise forms.ValidationError(
+                _(
+                    "Your request was not sent: a field that has to stay empty was filled in. "
+                    "Please send the form again."
+                ),
+                code="honeypot",
+            )
+        return cleaned_data
+
+
+def frequency_field(label) -> forms.ChoiceField:
+    return forms.ChoiceField(
+        label=label,
+        choices=[(value, capfirst(name)) for value, name in Frequency.choices],
+        widget=forms.RadioSelect,
+        template_name=RADIO_GROUP_TEMPLATE,
+        error_messages={"invalid_choice": _("Please choose one of the options.")},
+    )
+
+
+class PreferencesForm(forms.Form):
+    """How often each kind of mail comes, and in which language; one radio group each."""
+
+    language = forms.ChoiceField(
+        label=_("Language of your e-mails"),
+        # Each language named in itself, marked up so screen readers pronounce it right.
+        choices=[
+            (
+                code,
+                format_html(
+                    '<span lang="{}">{}</span>', code, get_language_info(code)["name_local"]
+                ),
+            )
+            for code, _n in settings.LANGUAGES
+        ],
+        widget=forms.RadioSelect,
+        template_name=RADIO_GROUP_TEMPLATE,
+        error_messages={"invalid_choice": _("Please choose one of the languages.")},
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        self.user = user
+        #: form field name → kind key ("news_published" → "news.published")
+        self.kinds = {k.key.replace(".", "_"): k.key for k in KINDS.values() if k.digestible}
+        preferences = preferences_for_user(user=user)
+        initial = {name: preferences[key] for name, key in self.kinds.items()}
+        initial["language"] = user.language
+        super().__init__(*args, initial=initial, **kwargs)
+        language = self.fields.pop("language")  # after the kinds
+        for name, key in self.kinds.items():
+            self.fields[name] = frequency_field(KINDS[key].label)
+        self.fields["language"] = language
+
+    def save(self) -> None:
+        for name, key in self.kinds.items():
+            if name in self.changed_data:
+                preference_set(user=self.user, kind=key, frequency=self.cleaned_data[name])
+        if "language" in self.changed_data:
+            user_update(
+                user=self.user,
+                display_name=self.user.display_name,
+                language=self.cleaned_data["language"],
+            )
+
+
+class FollowForm(forms.Form):
+    """What a follow button sends: the content type and id of a district, topic or page."""
+
+    content_type = forms.IntegerField(min_value=1)
+    object_id = forms.IntegerField(min_value=1)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if not self.errors:
+            target = followable_get(
+                content_type_id=cleaned_data["content_type"], object_id=cleaned_data["object_id"]
+            )
+            if target is None:
+                raise forms.ValidationError(_("This cannot be followed."), code="not_followable")
+            cleaned_data["target"] = target
+        return cleaned_data

@@ -1,0 +1,80 @@
+"""Rendering: a message once per event and language; a mail per recipient from it."""
+
+from django.conf import settings
+from django.core import signing
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import select_template
+from django.urls import reverse
+from django.utils import translation
+from django.utils.html import escape
+
+from .models import Message, Notification
+
+#: Stands in the rendered text until the mail is built for one recipient.
+UNSUBSCRIBE_MARK = "[[unsubscribe-url]]"
+UNSUBSCRIBE_SALT = "notifications.unsubscribe"
+
+
+def absolute_url(path: str) -> str:
+    return settings.BASE_URL.rstrip("/") + path
+
+
+def message_render(
+    *, kind: str, language: str, context: dict, url="", reply_to: str = ""
+) -> Message:
+    """Render subject, text and HTML of ``kind`` in ``language`` and store them once.
+
+    ``url`` is a path or address, or a callable that returns one in the active language.
+    """
+    with translation.override(language):
+        url = url() if callable(url) else url
+        context = {
+            **context,
+            "kind": kind,
+            "url": absolute_url(url) if url.startswith("/") else url,
+            "unsubscribe_url": UNSUBSCRIBE_MARK,
+            "site_name": settings.WAGTAIL_SITE_NAME,
+            "base_url": settings.BASE_URL,
+        }
+        names = [f"notifications/email/{kind}", "notifications/email/update"]
+        subject = select_template([f"{name}_subject.txt" for name in names]).render(context)
+        text = select_template([f"{name}.txt" for name in names]).render(context)
+        html = select_template([f"{name}.html" for name in names]).render(context)
+    return Message.objects.create(
+        kind=kind,
+        language=language,
+        subject=" ".join(subject.split())[:250],
+        url=context["url"],
+        text=text,
+        html=html,
+        reply_to=reply_to,
+    )
+
+
+def unsubscribe_token(notification: Notification) -> str:
+    return signing.dumps({"n": notification.pk}, salt=UNSUBSCRIBE_SALT, compress=True)
+
+
+def email_build(notification: Notification, connection=None) -> EmailMultiAlternatives:
+    """The mail for one outbox row; what people subscribed to carries RFC 8058 one-click headers."""
+    message = notification.message
+    # In the mail's language, so the page behind the link speaks it too (a worker runs in German).
+    with translation.override(message.language):
+        path = reverse("notifications:unsubscribe", args=[unsubscribe_token(notification)])
+    unsubscribe = absolute_url(path)
+    headers = {"Auto-Submitted": "auto-generated", "Content-Language": message.language}
+    if notification.reason != "direct":
+        headers["List-Unsubscribe"] = f"<{unsubscribe}>"
+        headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+    mail = EmailMultiAlternatives(
+        subject=message.subject,
+        body=message.text.replace(UNSUBSCRIBE_MARK, unsubscribe),
+        to=[notification.email],
+        reply_to=[message.reply_to] if message.reply_to else None,
+        connection=connection,
+        headers=headers,
+    )
+    mail.attach_alternative(
+        message.html.replace(UNSUBSCRIBE_MARK, escape(unsubscribe)), "text/html"
+    )
+    return mail

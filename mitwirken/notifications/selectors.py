@@ -1,0 +1,128 @@
+"""Reads of the notifications app: what a person follows, what a link in a mail would do."""
+
+import datetime
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core import signing
+from django.utils.translation import gettext as _
+from wagtail.models import Page
+
+from mitwirken.places.models import District, Topic
+
+from .kinds import KINDS
+from .mail import UNSUBSCRIBE_SALT
+from .models import DEFAULT_FREQUENCY, EmailSubscription, Follow, Notification, Preference
+from .services import CONFIRM_SALT, InvalidToken
+
+#: What visitors without an account may subscribe to by e-mail.
+SUBSCRIBABLE_MODELS = (District, Topic)
+
+
+def followable_model(model) -> bool:
+    """Districts, topics and every kind of page (procedures, news, training modules...)."""
+    return model is not None and (issubclass(model, SUBSCRIBABLE_MODELS) or issubclass(model, Page))
+
+
+def target_key(target) -> tuple[int, int]:
+    """(content type id, object id) under which a follow of ``target`` is stored.
+
+    For pages this is their specific type, as ``follow_create`` and ``notify`` see it.
+    """
+    if isinstance(target, Page):
+        return target.content_type_id, target.pk
+    return ContentType.objects.get_for_model(target).pk, target.pk
+
+
+def followable_get(*, content_type_id: int, object_id: int):
+    """The district, topic or live page behind these ids, or None when it cannot be followed."""
+    try:
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+    except ContentType.DoesNotExist:
+        return None
+    if not followable_model(model):
+        return None
+    if issubclass(model, Page):
+        page = Page.objects.live().public().filter(pk=object_id).first()
+        return page.specific if page is not None else None
+    return model._default_manager.filter(pk=object_id).first()
+
+
+def follow_ids_for_user(*, user) -> dict[tuple[int, int], int]:
+    """Every follow of ``user`` as {(content type id, object id): follow id}, in one query."""
+    rows = Follow.objects.filter(user=user).values_list("content_type_id", "object_id", "pk")
+    return {(content_type_id, object_id): pk for content_type_id, object_id, pk in rows}
+
+
+def follows_for_user(*, user) -> list[Follow]:
+    """The user's follows, newest first, with their targets (one query per type of target)."""
+    return list(
+        Follow.objects.filter(user=user).prefetch_related("target").order_by("-created_at", "-pk")
+    )
+
+
+def follow_for_user(*, user, follow_id: int) -> Follow | None:
+    """One follow of ``user``, or None when it is not theirs or does not exist."""
+    return Follow.objects.filter(user=user, pk=follow_id).prefetch_related("target").first()
+
+
+def preferences_for_user(*, user) -> dict[str, str]:
+    """The frequency of every kind people choose for themselves; the default where none is set."""
+    stored = dict(Preference.objects.filter(user=user).values_list("kind", "frequency"))
+    return {
+        kind.key: stored.get(kind.key, DEFAULT_FREQUENCY)
+        for kind in KINDS.values()
+        if kind.digestible
+    }
+
+
+def subscription_from_token(*, token: str) -> EmailSubscription:
+    """The request a confirmation link belongs to, without confirming it.
+
+    Raises InvalidToken for the same links ``subscription_confirm`` refuses: tampered, expired,
+    or replaced by a newer request.
+    """
+    max_age = datetime.timedelta(days=settings.NOTIFICATIONS_CONFIRM_DAYS)
+    try:
+        data = signing.loads(token, salt=CONFIRM_SALT, max_age=max_age)
+    except signing.BadSignature as error:
+        raise InvalidToken(str(error)) from error
+    subscription = EmailSubscription.objects.filter(pk=data.get("s")).first()
+    if subscription is None or subscription.requested_at.isoformat() != data.get("r"):
+        raise InvalidToken("no such request")
+    return subscription
+
+
+def unsubscribe_preview(*, token: str) -> tuple[str, bool]:
+    """What ``unsubscribe(token=...)`` would stop, as a sentence, and whether there is anything.
+
+    Raises InvalidToken for the links ``unsubscribe`` refuses. Changes nothing.
+    """
+    try:
+        data = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+    except signing.BadSignature as error:
+        raise InvalidToken(str(error)) from error
+    row = (
+        Notification.objects.select_related("message", "follow", "subscription")
+        .filter(pk=data.get("n"))
+        .first()
+    )
+    if row is None:
+        raise InvalidToken("no such notification")
+    if row.subscription is not None:
+        return _("E-mails about %(target)s to %(email)s.") % {
+            "target": row.subscription.target,
+            "email": row.subscription.email,
+        }, True
+    if row.reason == "follow":
+        if row.follow is None:
+            return _("You had already stopped following this."), False
+        return _("Following %(target)s, and the e-mails about it.") % {
+            "target": row.follow.target
+        }, True
+    if row.user_id is not None and row.reason == "digest":
+        return _("This digest."), True
+    kind = KINDS.get(row.message.kind)
+    if row.user_id is not None and kind is not None and kind.digestible:
+        return _("E-mails of the kind “%(kind)s”.") % {"kind": kind.label}, True
+    return _("There is nothing to stop for this e-mail."), False

@@ -1,0 +1,219 @@
+import hashlib
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.core.cache import cache
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.text import capfirst
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods, require_POST
+from wagtail.models import Page, Site
+
+from mitwirken.pages.models import SiteLinks
+
+from .forms import FollowForm, PreferencesForm, SubscriptionForm
+from .selectors import (
+    follow_for_user,
+    follows_for_user,
+    subscription_from_token,
+    unsubscribe_preview,
+)
+from .services import (
+    InvalidToken,
+    follow_create,
+    follow_delete,
+    subscription_confirm,
+    subscription_request,
+    unsubscribe,
+)
+
+#: Confirmation mails one address may be sent per hour through the form, so the form cannot be
+#: used to flood someone's inbox. Above it the page looks the same, but no mail goes out.
+REQUESTS_PER_ADDRESS_PER_HOUR = 5
+
+
+def _next_url(request, default: str) -> str:
+    """Where to go back to: ``next`` if it is a path on this site, else ``default``."""
+    url = request.POST.get("next") or request.GET.get("next")
+    if url and url_has_allowed_host_and_scheme(
+        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return url
+    return default
+
+
+def _problem(request, *, title: str, message: str, link: tuple[str, str] | None = None):
+    """A page that says what went wrong, with status 400; nothing has been changed."""
+    context = {"title": title, "message": message, "link": link}
+    return render(request, "notifications/problem.html", context, status=400)
+
+
+def _target_row(request, follow) -> dict:
+    target = follow.target
+    return {
+        "follow": follow,
+        "target": target,
+        "type": capfirst(target._meta.verbose_name) if target is not None else "",
+        "url": target.get_url(request) if isinstance(target, Page) else "",
+    }
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def overview(request):
+    """The account page: what the person follows, and how often and in which language we write."""
+    if request.method == "POST":
+        form = PreferencesForm(request.POST, user=request.user)
+        if form.is_valid():
+            form.save()
+            messages.success(request, _("Your settings have been saved."))
+            return redirect("notifications:overview")
+    else:
+        form = PreferencesForm(user=request.user)
+    rows = [_target_row(request, follow) for follow in follows_for_user(user=request.user)]
+    return render(request, "notifications/follow_list.html", {"rows": rows, "form": form})
+
+
+@require_POST
+def follow(request):
+    next_url = _next_url(request, default=reverse("notifications:overview"))
+    if not request.user.is_authenticated:
+        return redirect_to_login(next_url)
+    form = FollowForm(request.POST)
+    if not form.is_valid():
+        return _problem(
+            request,
+            title=_("This cannot be followed"),
+            message=_("You can follow districts, topics and pages of this portal."),
+            link=(next_url, _("Back")),
+        )
+    target = form.cleaned_data["target"]
+    follow_create(user=request.user, target=target)
+    messages.success(request, _("You now follow %(target)s.") % {"target": target})
+    return redirect(next_url)
+
+
+@require_POST
+def unfollow(request, follow_id: int):
+    next_url = _next_url(request, default=reverse("notifications:overview"))
+    if not request.user.is_authenticated:
+        return redirect_to_login(next_url)
+    # Someone else's follow is as unknown as one that does not exist.
+    existing = follow_for_user(user=request.user, follow_id=follow_id)
+    if existing is None or not follow_delete(user=request.user, follow_id=follow_id):
+        raise Http404
+    messages.success(
+        request,
+        _("You no longer follow %(target)s.") % {"target": existing.target}
+        if existing.target is not None
+        else _("You no longer follow this."),
+    )
+    return redirect(next_url)
+
+
+def _privacy_url(request) -> str:
+    if Site.find_for_request(request) is None:
+        return ""
+    page = SiteLinks.for_request(request).privacy_page
+    return page.get_url(request) if page is not None and page.live else ""
+
+
+def _within_rate_limit(email: str) -> bool:
+    digest = hashlib.sha256(email.strip().lower().encode()).hexdigest()
+    key = f"notifications:subscribe:{digest}"
+    cache.add(key, 0, timeout=60 * 60)
+    try:
+        return cache.incr(key) <= REQUESTS_PER_ADDRESS_PER_HOUR
+    except ValueError:  # expired between add and incr
+        return True
+
+
+@require_http_methods(["GET", "POST"])
+def subscribe(request):
+    """E-mails about a district or topic without an account, by double opt-in."""
+    privacy_url = _privacy_url(request)
+    if request.method == "POST":
+        form = SubscriptionForm(request.POST, privacy_url=privacy_url)
+        if form.is_valid():
+            email, target = form.cleaned_data["email"], form.cleaned_data["target"]
+            if _within_rate_limit(email):
+                subscription_request(email=email, target=target, language=get_language())
+            # The same page whether the address is new, waiting or subscribed long ago.
+            return render(
+                request,
+                "notifications/subscription_requested.html",
+                {"email": email, "target": target, "days": settings.NOTIFICATIONS_CONFIRM_DAYS},
+            )
+    else:
+        form = SubscriptionForm(
+            initial={"target": request.GET.get("target", "")}, privacy_url=privacy_url
+        )
+    return render(request, "notifications/subscription_form.html", {"form": form})
+
+
+def _confirm_link_problem(request):
+    return _problem(
+        request,
+        title=_("This confirmation link does not work"),
+        message=_(
+            "The link is incomplete, has expired after %(days)s days or has been replaced by a "
+            "newer one. Nothing has been changed. Please subscribe again to receive a new link."
+        )
+        % {"days": settings.NOTIFICATIONS_CONFIRM_DAYS},
+        link=(reverse("notifications:subscribe"), _("Subscribe again")),
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def confirm(request, token: str):
+    """GET asks, POST confirms: programs that open links in mails must not confirm for people."""
+    try:
+        if request.method == "POST":
+            subscription = subscription_confirm(token=token)
+            return render(
+                request,
+                "notifications/subscription_confirmed.html",
+                {"subscription": subscription},
+            )
+        subscription = subscription_from_token(token=token)
+    except InvalidToken:
+        return _confirm_link_problem(request)
+    return render(
+        request, "notifications/subscription_confirm.html", {"subscription": subscription}
+    )
+
+
+@csrf_exempt  # RFC 8058: mail programs POST "List-Unsubscribe=One-Click" without a CSRF token.
+@never_cache
+@require_http_methods(["GET", "POST"])
+def unsubscribe_view(request, token: str):
+    """GET shows what would stop, POST stops it; the signed token is the only credential."""
+    try:
+        if request.method == "POST":
+            stopped = unsubscribe(token=token)
+            return render(request, "notifications/unsubscribe_done.html", {"stopped": stopped})
+        preview, actionable = unsubscribe_preview(token=token)
+    except InvalidToken:
+        return _problem(
+            request,
+            title=_("This unsubscribe link does not work"),
+            message=_(
+                "The link is incomplete or has already been used. Nothing has been changed. "
+                "If you have an account, you can stop each e-mail in your notification settings."
+            ),
+            link=(reverse("notifications:overview"), _("Notification settings")),
+        )
+    return render(
+        request,
+        "notifications/unsubscribe_confirm.html",
+        {"preview": preview, "actionable": actionable},
+    )
