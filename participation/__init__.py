@@ -1,1 +1,1 @@
-"""Built in a later issue; see docs/architecture.md."""
+"""Participation procedures: phases, contributions, events, moderation, results, Vorhabenliste."""

@@ -66,6 +66,7 @@ class HomePage(BasePage):
 
     class Meta:
         verbose_name = _("home page")
+        verbose_name_plural = _("home pages")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -84,6 +85,7 @@ class StandardPage(BasePage):
 
     class Meta:
         verbose_name = _("standard page")
+        verbose_name_plural = _("standard pages")
 
 
 class ArticleIndexPage(BasePage):
@@ -97,6 +99,7 @@ class ArticleIndexPage(BasePage):
 
     class Meta:
         verbose_name = _("knowledge index page")
+        verbose_name_plural = _("knowledge index pages")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -117,6 +120,7 @@ class ArticlePage(BasePage):
 
     class Meta:
         verbose_name = _("knowledge article")
+        verbose_name_plural = _("knowledge articles")
 
 
 class NewsIndexPage(BasePage):
@@ -130,6 +134,7 @@ class NewsIndexPage(BasePage):
 
     class Meta:
         verbose_name = _("news index page")
+        verbose_name_plural = _("news index pages")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -158,6 +163,7 @@ class NewsPage(BasePage):
 
     class Meta:
         verbose_name = _("news item")
+        verbose_name_plural = _("news")
 
 
 class AccessibilityStatementPage(BasePage):
@@ -237,6 +243,7 @@ class AccessibilityStatementPage(BasePage):
 
     class Meta:
         verbose_name = _("accessibility statement")
+        verbose_name_plural = _("accessibility statements")
 
     def serve(self, request, *args, **kwargs):
         from .forms import FeedbackForm

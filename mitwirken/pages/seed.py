@@ -12,6 +12,8 @@ from wagtail.documents.models import Document
 from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 
+from mitwirken.places.models import District, Topic
+
 from .models import (
     AccessibilityStatementPage,
     ArticleIndexPage,
@@ -274,8 +276,14 @@ def news(stdout) -> None:
             "Digital, hybrid and distance formats for good participation, with examples.",
         ),
     ]
+    places = {
+        "portal-gestartet": ([], ["digitales"]),
+        "schulungen-fuer-aktive": (["innenstadt-nord", "eving"], ["bildung"]),
+        "instrumentenkoffer": (["hoerde"], ["stadtentwicklung"]),
+    }
     for date, slug_de, slug_en, title_de, title_en, summary_de, summary_en in items:
-        ensure_page(
+        district_slugs, topic_slugs = places[slug_de]
+        page = ensure_page(
             index,
             NewsPage,
             slug_de,
@@ -288,6 +296,9 @@ def news(stdout) -> None:
             body_de=_body(("paragraph", _p(summary_de))),
             body_en=_body(("paragraph", _p(summary_en))),
         )
+        page.districts.set(District.objects.filter(slug__in=district_slugs))
+        page.topics.set(Topic.objects.filter(slug__in=topic_slugs))
+        page.save_revision().publish()
 
 
 def _sign_language_video() -> Document:
@@ -299,6 +310,8 @@ def _sign_language_video() -> Document:
             ContentFile((ASSETS / "dgs-platzhalter.webm").read_bytes()),
             save=False,
         )
+    if not document.file_size:
+        document._set_document_file_metadata()  # size and hash, shown beside the download
         document.save()
     return document
 

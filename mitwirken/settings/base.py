@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "mitwirken.places",
     "mitwirken.pages",
     "mitwirken.notifications",
+    "participation",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

@@ -1,5 +1,8 @@
 """Tests: SQLite by default, PostgreSQL when DATABASE_URL is set, Redis when REDIS_URL is set."""
 
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F403
 from .base import ALLOWED_HOSTS
 
@@ -8,8 +11,10 @@ SECRET_KEY = "test-only-key-not-secret"  # noqa: S105
 ALLOWED_HOSTS = ALLOWED_HOSTS or ["*"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Uploads on disk in a throwaway folder: Wagtail serves documents from the file system.
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="mitwirken-test-media-"))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 BASE_URL = WAGTAILADMIN_BASE_URL = "http://testserver"

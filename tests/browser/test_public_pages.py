@@ -1,0 +1,74 @@
+"""Every public page of the demo portal, German and English: axe, reflow at 320 px, valid HTML."""
+
+import re
+from urllib.parse import urlsplit
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+from wagtail.models import Page
+
+from .audit import (
+    REFLOW_WIDTH,
+    axe_violations,
+    format_violations,
+    horizontal_overflow,
+    vnu_errors,
+    wide_elements,
+)
+
+pytestmark = pytest.mark.browser
+
+SEARCH_TERMS = {"de": "Beteiligung", "en": "participation"}
+MISSING = {"de": "/gibt-es-nicht/", "en": "/en/does-not-exist/"}
+VIEWS = ["search", "account_login", "account_signup", "account_reset_password"]
+
+
+def public_urls(sitemap_xml: str) -> dict[str, int]:
+    """The path of every public page in both languages, with the status it must answer."""
+    paths = {urlsplit(loc).path for loc in re.findall(r"<loc>([^<]+)</loc>", sitemap_xml)}
+    for language in ("de", "en"):
+        with translation.override(language):
+            paths |= {page.get_url() for page in Page.objects.live().public().filter(depth__gt=1)}
+            paths |= {reverse(name) for name in VIEWS}
+            paths.add(f"{reverse('search')}?q={SEARCH_TERMS[language]}")
+    urls = dict.fromkeys(sorted(paths), 200)
+    urls.update(dict.fromkeys(MISSING.values(), 404))
+    return urls
+
+
+def test_every_public_page_passes_axe_and_reflows_at_320_px(page, page_guard):
+    sitemap = page.request.get("/sitemap.xml")
+    assert sitemap.ok
+    urls = public_urls(sitemap.text())
+    assert {"/", "/en/", "/barrierefreiheit/", "/en/accessibility/"} <= urls.keys()
+    for url, status in urls.items():
+        if status != 200:
+            page_guard.expect_console_error(f"status of {status}", url=url)
+
+    failures = []
+    for url, status in urls.items():
+        response = page.goto(url)
+        if response.status != status:
+            failures.append(f"{url}: status {response.status}, expected {status}")
+        if violations := axe_violations(page):
+            failures.append(f"{url}: axe found\n{format_violations(violations)}")
+        if scroll_width := horizontal_overflow(page):
+            failures.append(
+                f"{url}: {scroll_width} px wide at {REFLOW_WIDTH} px, it scrolls sideways; "
+                f"too wide: {', '.join(wide_elements(page))}"
+            )
+    assert not failures, f"{len(failures)} problems on {len(urls)} pages:\n" + "\n".join(failures)
+
+
+def test_every_public_page_is_valid_html(client, demo_content):
+    urls = public_urls(client.get("/sitemap.xml").content.decode())
+    documents, failures = {}, []
+    for url, status in urls.items():
+        response = client.get(url)
+        if response.status_code != status:
+            failures.append(f"{url}: status {response.status_code}, expected {status}")
+        documents[url] = response.content.decode()
+    for url, errors in vnu_errors(documents).items():
+        failures.append(f"{url}:\n" + "\n".join(f"    {error}" for error in errors))
+    assert not failures, "The Nu HTML checker found errors:\n" + "\n".join(failures)
