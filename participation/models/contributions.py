@@ -5,6 +5,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.validators import MaxLengthValidator, MinLengthValidator
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 TEXT_MAX = 5000
@@ -57,6 +58,15 @@ class Contribution(models.Model):
     def is_hidden(self) -> bool:
         return self.hidden_at is not None
 
+    @property
+    def public_text(self) -> str:
+        """The text as everyone sees it: the moderation's public reason once it is hidden."""
+        if self.is_hidden:
+            return gettext("Hidden by the moderation: %(reason)s") % {
+                "reason": self.hidden_reason
+            }
+        return self.text
+
 
 class Proposal(Contribution):
     class Status(models.TextChoices):
@@ -81,9 +91,17 @@ class Proposal(Contribution):
         ordering = ["-created_at", "-pk"]
         verbose_name = _("proposal")
         verbose_name_plural = _("proposals")
+        permissions = [
+            ("export_contributions", _("Can export the contributions of a procedure")),
+        ]
 
     def __str__(self):
         return self.title
+
+    @property
+    def public_title(self) -> str:
+        """The title as everyone sees it; a hidden proposal shows no title of its own."""
+        return gettext("Hidden proposal") if self.is_hidden else self.title
 
 
 class Comment(Contribution):
@@ -133,6 +151,9 @@ class Support(models.Model):
         ]
         verbose_name = _("support")
         verbose_name_plural = _("supports")
+
+    def __str__(self):
+        return f"{self.proposal_id}: {self.get_channel_display()}"
 
 
 class Poll(models.Model):
@@ -218,6 +239,9 @@ class PollVote(models.Model):
         verbose_name = _("vote")
         verbose_name_plural = _("votes")
 
+    def __str__(self):
+        return f"{self.poll_id}: {self.get_channel_display()}"
+
 
 class Statement(Contribution):
     """A formal statement (Stellungnahme) in a formal procedure: name and address required there."""
@@ -278,6 +302,7 @@ class Report(models.Model):
         indexes = [models.Index(fields=["content_type", "object_id"])]
         verbose_name = _("report")
         verbose_name_plural = _("reports")
+        permissions = [("moderate_contributions", _("Can moderate contributions"))]
 
     def __str__(self):
         return self.reason[:60]

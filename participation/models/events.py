@@ -52,3 +52,6 @@ class EventRegistration(models.Model):
         ]
         verbose_name = _("registration")
         verbose_name_plural = _("registrations")
+
+    def __str__(self):
+        return f"{self.event_id}: {self.user_id}"

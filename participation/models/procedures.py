@@ -1,4 +1,4 @@
-"""Procedures as Wagtail pages: the index, one folder per Stadtbezirk (and Gesamtstadt), procedures."""
+"""Procedures as Wagtail pages: the index, a folder per Stadtbezirk and Gesamtstadt, procedures."""
 
 import datetime
 
