@@ -8,10 +8,21 @@ from pytest_factoryboy import register
 from tests.factories import (
     ArticleIndexPageFactory,
     ArticlePageFactory,
+    CommentFactory,
+    DistrictFolderPageFactory,
+    EventFactory,
+    EventRegistrationFactory,
     HomePageFactory,
     NewsIndexPageFactory,
     NewsPageFactory,
+    PollFactory,
+    ProcedureIndexPageFactory,
+    ProcedurePageFactory,
+    ProposalFactory,
+    ReportFactory,
     StandardPageFactory,
+    StatementFactory,
+    SupportFactory,
     UserFactory,
 )
 
@@ -24,6 +35,17 @@ register(NewsIndexPageFactory)
 register(NewsPageFactory)
 register(ArticleIndexPageFactory)
 register(ArticlePageFactory)
+register(ProcedureIndexPageFactory)
+register(DistrictFolderPageFactory)
+register(ProcedurePageFactory)
+register(ProposalFactory)
+register(CommentFactory)
+register(SupportFactory)
+register(PollFactory)
+register(StatementFactory)
+register(EventFactory)
+register(EventRegistrationFactory)
+register(ReportFactory)
 
 
 @pytest.fixture(autouse=True)

@@ -145,6 +145,14 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(hour=7, minute=0, day_of_week="monday"),
         "args": ["weekly"],
     },
+    "participation-announce-phases": {
+        "task": "participation.tasks.announce_phases",
+        "schedule": crontab(hour=7, minute=0),
+    },
+    "participation-results-reminders": {
+        "task": "participation.tasks.send_results_reminders",
+        "schedule": crontab(hour=8, minute=0),
+    },
     "notifications-expire-subscriptions": {
         "task": "mitwirken.notifications.tasks.expire_subscriptions",
         "schedule": crontab(hour=3, minute=30),
@@ -216,6 +224,8 @@ WAGTAILADMIN_BASE_URL = BASE_URL
 # Double opt-in: the version of the consent text shown, and how long a confirmation link lives.
 NOTIFICATIONS_CONSENT_VERSION = "2026-11"
 NOTIFICATIONS_CONFIRM_DAYS = 7
+# Staff are reminded when a procedure has been closed this many days without results.
+PARTICIPATION_RESULTS_REMINDER_DAYS = 30
 # On PostgreSQL, full text search with German stemming ("Beteiligungen" finds "Beteiligung").
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "german"}

@@ -62,9 +62,7 @@ class Contribution(models.Model):
     def public_text(self) -> str:
         """The text as everyone sees it: the moderation's public reason once it is hidden."""
         if self.is_hidden:
-            return gettext("Hidden by the moderation: %(reason)s") % {
-                "reason": self.hidden_reason
-            }
+            return gettext("Hidden by the moderation: %(reason)s") % {"reason": self.hidden_reason}
         return self.text
 
 

@@ -1,14 +1,40 @@
 """Vorhabenliste: planned municipal projects, listed before their first council deliberation."""
 
+import datetime
+
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
+from wagtail.models import PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from mitwirken.pages.models import BasePage
+
+#: An entry counts as "neu" for this many days after it was added to the list.
+NEW_FOR_DAYS = 30
+PLANS_PER_PAGE = 10
+
+
+def _source(field: str) -> str:
+    """The field in the source language (German): the admin form's name for errors about it."""
+    return f"{field}_{settings.MODELTRANSLATION_DEFAULT_LANGUAGE}"
+
+
+class PlannedProjectQuerySet(PageQuerySet):
+    def for_listing(self):
+        """What a list of plans shows, in a fixed number of queries however many there are."""
+        return self.select_related("procedure").prefetch_related("districts", "topics")
+
+    def new(self, today: datetime.date | None = None):
+        today = today or timezone.localdate()
+        return self.filter(added_on__gt=today - datetime.timedelta(days=NEW_FOR_DAYS))
 
 
 class PlannedProjectIndexPage(BasePage):
@@ -22,6 +48,19 @@ class PlannedProjectIndexPage(BasePage):
 
     class Meta:
         verbose_name = _("Vorhabenliste")
+
+    def get_context(self, request, *args, **kwargs):
+        from ..plan_forms import PlannedProjectFilterForm
+
+        context = super().get_context(request, *args, **kwargs)
+        form = PlannedProjectFilterForm(request.GET or None)
+        plans = form.filter(
+            PlannedProjectPage.objects.child_of(self).live().public().for_listing()
+        ).order_by("-added_on", "title")
+        context["filter_form"] = form
+        context["plans"] = Paginator(plans, PLANS_PER_PAGE).get_page(request.GET.get("page"))
+        context["new_since"] = timezone.localdate() - datetime.timedelta(days=NEW_FOR_DAYS)
+        return context
 
 
 class PlannedProjectPage(BasePage):
@@ -106,13 +145,54 @@ class PlannedProjectPage(BasePage):
     subpage_types = []
     template = "participation/planned_project_page.html"
 
+    objects = PageManager.from_queryset(PlannedProjectQuerySet)()
+
     class Meta:
         verbose_name = _("planned project")
         verbose_name_plural = _("planned projects")
 
+    @property
+    def is_new(self) -> bool:
+        return self.added_on > timezone.localdate() - datetime.timedelta(days=NEW_FOR_DAYS)
+
     def clean(self):
         super().clean()
-        if not self.participation_planned and not self.no_participation_reason.strip():
-            raise ValidationError(
-                {"no_participation_reason": _("Say why no participation is planned.")}
-            )
+        errors = {}
+        if not self.participation_planned and not (self.no_participation_reason or "").strip():
+            errors[_source("no_participation_reason")] = _("Say why no participation is planned.")
+        errors.update(self._change_reason_errors())
+        if errors:
+            raise ValidationError(errors)
+
+    def _change_reason_errors(self) -> dict:
+        """When cost or time plan differ from the live version, a new reason must say why."""
+        if not self.pk:
+            return {}
+        languages = [code for code, _name in settings.LANGUAGES]
+        schedule = [f"schedule_{code}" for code in languages]
+        reason = [f"change_reason_{code}" for code in languages]
+        live = (
+            PlannedProjectPage.objects.filter(pk=self.pk, live=True)
+            .values("cost_estimate", *schedule, *reason)
+            .first()
+        )
+        if live is None:
+            return {}
+
+        def differs(field):
+            return (getattr(self, field) or "").strip() != (live[field] or "").strip()
+
+        if not (differs("cost_estimate") or any(differs(field) for field in schedule)):
+            return {}
+        if not any((getattr(self, field) or "").strip() for field in reason):
+            return {
+                _source("change_reason"): _("Say why the cost estimate or the time plan changed.")
+            }
+        if not any(differs(field) for field in reason):
+            return {
+                _source("change_reason"): _(
+                    "The cost estimate or the time plan changed: replace the previous reason "
+                    "with the reason for this change."
+                )
+            }
+        return {}

@@ -8,12 +8,26 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
 from mitwirken.pages.blocks import BodyBlock
 from mitwirken.pages.models import BasePage
+
+PROCEDURES_PER_PAGE = 10
+
+
+def _procedures_page(request, **filters):
+    """One page of procedures, as the listing selector finds them (imported late: it imports
+    these models)."""
+    from django.core.paginator import Paginator
+
+    from ..selectors import procedure_list
+
+    procedures = procedure_list(**filters)
+    return Paginator(procedures, PROCEDURES_PER_PAGE).get_page(request.GET.get("page"))
 
 
 class ProcedureIndexPage(BasePage):
@@ -29,6 +43,16 @@ class ProcedureIndexPage(BasePage):
 
     class Meta:
         verbose_name = _("procedure index page")
+
+    def get_context(self, request, *args, **kwargs):
+        from ..forms import ProcedureFilterForm
+
+        context = super().get_context(request, *args, **kwargs)
+        form = ProcedureFilterForm(request.GET or None)
+        context["filter_form"] = form
+        context["filtered"] = bool(form.is_bound and any(form.filters().values()))
+        context["procedures"] = _procedures_page(request, parent=self, **form.filters())
+        return context
 
 
 class DistrictFolderPage(BasePage):
@@ -56,6 +80,11 @@ class DistrictFolderPage(BasePage):
         verbose_name = _("district folder")
         verbose_name_plural = _("district folders")
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["procedures"] = _procedures_page(request, parent=self)
+        return context
+
 
 class ProcedureKind(models.TextChoices):
     INFORMAL = "informal", _("informal participation")
@@ -81,7 +110,7 @@ drucksache_validator = RegexValidator(
 )
 
 
-class ProcedurePage(BasePage):
+class ProcedurePage(RoutablePageMixin, BasePage):
     """One participation procedure with its phases; contributions are plain models around it."""
 
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
@@ -171,6 +200,73 @@ class ProcedurePage(BasePage):
     class Meta:
         verbose_name = _("participation procedure")
         verbose_name_plural = _("participation procedures")
+
+    def get_context(self, request, *args, bound=None, **kwargs):
+        from ..views import procedure_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(procedure_context(request, self, bound=bound))
+        return context
+
+    # Routes of the citizen's forms (POST) and of the iCal files; see participation/views.py.
+
+    @path("vorschlag/", name="proposal_create")
+    def proposal_create_route(self, request):
+        from ..views import proposal_create
+
+        return proposal_create(request, self)
+
+    @path("kommentar/", name="comment_create")
+    def comment_create_route(self, request):
+        from ..views import comment_create
+
+        return comment_create(request, self)
+
+    @path("vorschlag/<int:proposal_id>/unterstuetzen/", name="support_create")
+    def support_create_route(self, request, proposal_id):
+        from ..views import support_create
+
+        return support_create(request, self, proposal_id)
+
+    @path("umfrage/<int:poll_id>/", name="poll_vote")
+    def poll_vote_route(self, request, poll_id):
+        from ..views import poll_vote
+
+        return poll_vote(request, self, poll_id)
+
+    @path("stellungnahme/", name="statement_create")
+    def statement_create_route(self, request):
+        from ..views import statement_create
+
+        return statement_create(request, self)
+
+    @path("veranstaltung/<int:event_id>/anmelden/", name="event_register")
+    def event_register_route(self, request, event_id):
+        from ..views import event_register
+
+        return event_register(request, self, event_id)
+
+    @path("veranstaltung/<int:event_id>/abmelden/", name="event_unregister")
+    def event_unregister_route(self, request, event_id):
+        from ..views import event_unregister
+
+        return event_unregister(request, self, event_id)
+
+    @path("veranstaltung/<int:event_id>/ical/", name="event_ical")
+    def event_ical_route(self, request, event_id):
+        from ..views import event_ical
+
+        return event_ical(request, self, event_id)
+
+    @path("melden/<str:kind>/<int:pk>/", name="report_create")
+    def report_create_route(self, request, kind, pk):
+        from ..views import report_create
+
+        return report_create(request, self, kind, pk)
+
+    def action_url(self, name: str, *args, request=None) -> str:
+        """The URL of one of the routes above, in the active language."""
+        return self.get_url(request) + self.reverse_subpage(name, args=args)
 
     @property
     def is_formal(self) -> bool:

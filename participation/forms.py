@@ -1,0 +1,209 @@
+"""Forms of the citizen side. They check the input; the services check the rules and store."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from mitwirken.places.models import District, Topic
+
+from .models import Comment, Proposal
+from .models.contributions import TEXT_MAX
+from .models.procedures import ProcedureKind, ProcedureStatus
+from .services.contributions import attachments_validate
+
+
+class ProcedureFilterForm(forms.Form):
+    """The GET filter of /beteiligung/: every field optional, values as slugs in the URL."""
+
+    q = forms.CharField(label=_("Search term"), max_length=200, required=False)
+    district = forms.ModelChoiceField(
+        label=_("District"),
+        queryset=District.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("All districts"),
+    )
+    topic = forms.ModelChoiceField(
+        label=_("Topic"),
+        queryset=Topic.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("All topics"),
+    )
+    status = forms.ChoiceField(
+        label=_("Status"),
+        choices=[("", _("Any status")), *ProcedureStatus.choices],
+        required=False,
+    )
+    kind = forms.ChoiceField(
+        label=_("Kind of participation"),
+        choices=[("", _("All kinds")), *ProcedureKind.choices],
+        required=False,
+    )
+
+    def filters(self) -> dict:
+        """The valid filters as keyword arguments of ``selectors.procedure_list``."""
+        if not self.is_valid():
+            return {}
+        data = self.cleaned_data
+        return {
+            "query": data["q"].strip(),
+            "district": data["district"],
+            "topic": data["topic"],
+            "status": data["status"],
+            "kind": data["kind"],
+        }
+
+
+def _text_field(label, *, min_length: int, max_length: int = TEXT_MAX, rows: int = 5, help_text=""):
+    return forms.CharField(
+        label=label,
+        min_length=min_length,
+        max_length=max_length,
+        help_text=help_text,
+        widget=forms.Textarea(attrs={"rows": rows}),
+        error_messages={"required": _("Please write a text.")},
+    )
+
+
+class ProposalForm(forms.Form):
+    title = forms.CharField(
+        label=_("Title of your proposal"),
+        min_length=3,
+        max_length=Proposal._meta.get_field("title").max_length,
+        error_messages={"required": _("Please give your proposal a title.")},
+    )
+    text = _text_field(
+        _("Your proposal"),
+        min_length=10,
+        rows=6,
+        help_text=_("At most 5,000 characters."),
+    )
+    category = forms.CharField(
+        label=_("Category"),
+        max_length=Proposal._meta.get_field("category").max_length,
+        required=False,
+    )
+
+
+class CommentForm(forms.Form):
+    """A comment on the procedure, on a proposal (``proposal``) or a reply (``parent``)."""
+
+    text = _text_field(_("Your comment"), min_length=2, rows=4)
+    proposal = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, procedure=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.procedure = procedure
+
+    def clean_proposal(self):
+        pk = self.cleaned_data.get("proposal")
+        if pk is None:
+            return None
+        proposal = Proposal.objects.filter(procedure=self.procedure, pk=pk).first()
+        if proposal is None:
+            raise forms.ValidationError(_("This proposal does not exist."))
+        return proposal
+
+    def clean_parent(self):
+        pk = self.cleaned_data.get("parent")
+        if pk is None:
+            return None
+        parent = Comment.objects.filter(procedure=self.procedure, pk=pk).first()
+        if parent is None:
+            raise forms.ValidationError(_("This comment does not exist."))
+        return parent
+
+
+class PollForm(forms.Form):
+    """One field per question: radio buttons, or checkboxes where several answers are allowed."""
+
+    def __init__(self, *args, poll, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.poll = poll
+        for question in poll.questions.all():
+            choices = [(choice.pk, choice.text) for choice in question.choices.all()]
+            field_class, widget = (
+                (forms.TypedMultipleChoiceField, forms.CheckboxSelectMultiple)
+                if question.multiple
+                else (forms.TypedChoiceField, forms.RadioSelect)
+            )
+            self.fields[f"question_{question.pk}"] = field_class(
+                label=question.text,
+                choices=choices,
+                coerce=int,
+                widget=widget,
+                error_messages={"required": _("Please answer this question.")},
+                template_name="participation/includes/choice_group.html",
+            )
+
+    def chosen(self) -> list[int]:
+        chosen = []
+        for value in self.cleaned_data.values():
+            chosen.extend(value if isinstance(value, list) else [value])
+        return chosen
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": "application/pdf,.pdf"}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        if isinstance(data, list | tuple):
+            return [super(MultipleFileField, self).clean(item, initial) for item in data if item]
+        return [super().clean(data, initial)] if data else []
+
+
+class StatementForm(forms.Form):
+    text = _text_field(_("Your statement"), min_length=10, max_length=20000, rows=10)
+    attachments = MultipleFileField(
+        label=_("Attachments (PDF)"),
+        required=False,
+        help_text=_("Up to three PDF files of at most 10 MB each."),
+    )
+    name = forms.CharField(
+        label=_("First and last name"),
+        max_length=150,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    street = forms.CharField(
+        label=_("Street and number"),
+        max_length=150,
+        widget=forms.TextInput(attrs={"autocomplete": "street-address"}),
+    )
+    postcode = forms.CharField(
+        label=_("Postcode"),
+        max_length=10,
+        widget=forms.TextInput(attrs={"autocomplete": "postal-code", "inputmode": "numeric"}),
+    )
+    city = forms.CharField(
+        label=_("City"),
+        max_length=100,
+        widget=forms.TextInput(attrs={"autocomplete": "address-level2"}),
+    )
+    email = forms.EmailField(
+        label=_("E-mail address for the receipt"),
+        required=False,
+        help_text=_("Without one, the receipt goes to the address of your account."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+
+    def clean_attachments(self):
+        files = self.cleaned_data.get("attachments") or []
+        attachments_validate(files)
+        return files
+
+
+class ReportForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why should the moderation look at this?"),
+        min_length=3,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Please give a reason.")},
+    )

@@ -1,0 +1,100 @@
+"""Admin hooks of district publishing and the Vorhabenliste.
+
+Wagtail loads only ``wagtail_hooks.py``; that module imports this one.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import FormView
+from wagtail import hooks
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.widgets import Button
+
+from .models import PlannedProjectPage
+from .plan_forms import FolderChoiceForm
+from .services.plans import procedure_from_plan
+
+
+def _may_start_procedure(plan, user) -> bool:
+    return plan.procedure_id is None and plan.permissions_for_user(user).can_edit()
+
+
+class ProcedureFromPlanView(WagtailAdminTemplateMixin, FormView):
+    """Staff pick a district folder; a draft procedure is made there from the planned project."""
+
+    form_class = FolderChoiceForm
+    template_name = "wagtailadmin/generic/form.html"
+    page_title = gettext_lazy("Start a participation procedure")
+    header_icon = "group"
+
+    def dispatch(self, request, plan_id):
+        self.plan = get_object_or_404(PlannedProjectPage, pk=plan_id)
+        if not _may_start_procedure(self.plan, request.user):
+            raise PermissionDenied
+        return super().dispatch(request, plan_id)
+
+    def get_page_subtitle(self):
+        return self.plan.get_admin_display_title()
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            action_url=reverse("participation_procedure_from_plan", args=[self.plan.pk]),
+            submit_button_label=_("Create draft procedure"),
+            submit_button_active_label=_("Creating …"),
+            **kwargs,
+        )
+
+    def form_valid(self, form):
+        try:
+            procedure = procedure_from_plan(
+                plan=self.plan, folder=form.cleaned_data["folder"], user=self.request.user
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _("Draft procedure “%(title)s” created: complete the phases and publish it.")
+            % {"title": procedure.title},
+        )
+        return redirect("wagtailadmin_pages:edit", procedure.pk)
+
+
+@hooks.register("register_admin_urls")
+def procedure_from_plan_urls():
+    return [
+        path(
+            "vorhabenliste/<int:plan_id>/verfahren/",
+            ProcedureFromPlanView.as_view(),
+            name="participation_procedure_from_plan",
+        )
+    ]
+
+
+def _start_procedure_button(page, user, priority):
+    if isinstance(page.specific_deferred, PlannedProjectPage):
+        plan = page.specific_deferred
+        if _may_start_procedure(plan, user):
+            yield Button(
+                _("Start participation procedure"),
+                reverse("participation_procedure_from_plan", args=[page.pk]),
+                icon_name="group",
+                priority=priority,
+            )
+
+
+@hooks.register("register_page_header_buttons")
+def start_procedure_header_button(page, user, view_name, next_url=None):
+    yield from _start_procedure_button(page, user, priority=80)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def start_procedure_listing_button(page, user, next_url=None):
+    yield from _start_procedure_button(page, user, priority=80)

@@ -1,0 +1,248 @@
+"""Reads of the participation app: procedure listings with their status, a procedure's contents.
+
+Listings and the procedure page make the same number of queries however many procedures or
+contributions there are: statuses are computed in the database, related rows are prefetched.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    Exists,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.utils import timezone
+
+from .models import (
+    Comment,
+    Event,
+    EventRegistration,
+    Phase,
+    Poll,
+    PollChoice,
+    PollQuestion,
+    PollVote,
+    ProcedureDistrict,
+    ProcedurePage,
+    Proposal,
+    Support,
+)
+from .models.procedures import ProcedureStatus
+
+
+def procedures_with_status(queryset: QuerySet | None = None, *, now=None) -> QuerySet:
+    """Live, public procedures annotated with ``listing_status`` (as ``ProcedurePage.status``
+    computes it from the phases' dates, the results text in German, the source language) and
+    with their phases, districts and topics prefetched."""
+    now = now or timezone.now()
+    queryset = queryset if queryset is not None else ProcedurePage.objects.all()
+    phases = Phase.objects.filter(procedure=OuterRef("pk"))
+    has_results = Q(Exists(phases.filter(kind=Phase.Kind.RESULTS, start__lte=now))) | ~Q(
+        results_de__isnull=True
+    ) & ~Q(results_de="")
+    return (
+        queryset.live()
+        .public()
+        .annotate(
+            first_start=Subquery(phases.order_by("start").values("start")[:1]),
+            last_end=Subquery(phases.order_by("-end").values("end")[:1]),
+        )
+        .annotate(
+            listing_status=Case(
+                When(has_results, then=Value(ProcedureStatus.RESULTS)),
+                When(first_start__isnull=True, then=Value(ProcedureStatus.PLANNED)),
+                When(first_start__gt=now, then=Value(ProcedureStatus.PLANNED)),
+                When(last_end__lte=now, then=Value(ProcedureStatus.CLOSED)),
+                default=Value(ProcedureStatus.OPEN),
+                output_field=CharField(),
+            )
+        )
+        .prefetch_related(
+            Prefetch("phases", queryset=Phase.objects.order_by("start", "sort_order")),
+            Prefetch(
+                "procedure_districts",
+                queryset=ProcedureDistrict.objects.select_related("district").order_by(
+                    "sort_order"
+                ),
+            ),
+            "topics",
+        )
+    )
+
+
+def procedure_list(
+    *,
+    parent=None,
+    district=None,
+    topic=None,
+    status: str = "",
+    kind: str = "",
+    query: str = "",
+    now=None,
+) -> QuerySet:
+    """The procedures below ``parent`` (a page) matching the filters; open ones first, then
+    planned, then those with results, then closed; newest first within each."""
+    queryset = ProcedurePage.objects.all()
+    if parent is not None:
+        queryset = queryset.descendant_of(parent)
+    if district is not None:
+        in_district = ProcedureDistrict.objects.filter(district=district)
+        queryset = queryset.filter(pk__in=in_district.values("procedure_id"))
+    if topic is not None:
+        with_topic = ProcedurePage.objects.filter(topics=topic)
+        queryset = queryset.filter(pk__in=with_topic.values("pk"))
+    if kind:
+        queryset = queryset.filter(kind=kind)
+    if query:
+        # Wagtail search over the live procedures; the matches then go through the same
+        # annotated, prefetched query (one query for the search, however many match).
+        hits = ProcedurePage.objects.live().public().search(query, operator="and")
+        queryset = queryset.filter(pk__in=[hit.pk for hit in hits])
+    queryset = procedures_with_status(queryset, now=now)
+    if status:
+        queryset = queryset.filter(listing_status=status)
+    order = Case(
+        When(listing_status=ProcedureStatus.OPEN, then=Value(0)),
+        When(listing_status=ProcedureStatus.PLANNED, then=Value(1)),
+        When(listing_status=ProcedureStatus.RESULTS, then=Value(2)),
+        default=Value(3),
+    )
+    return queryset.order_by(order, "-first_published_at", "-pk")
+
+
+# One procedure ------------------------------------------------------------------------------
+
+
+@dataclass
+class TimelineStep:
+    phase: Phase
+    state: str  # "past", "current", "next" or "later"
+
+
+def procedure_timeline(procedure: ProcedurePage, *, now=None) -> list[TimelineStep]:
+    """Every phase, marked past, current, next (the first one still to come) or later."""
+    now = now or timezone.now()
+    steps, next_seen = [], False
+    for phase in procedure.phases_in_order():
+        if phase.end <= now:
+            state = "past"
+        elif phase.start <= now:
+            state = "current"
+        elif not next_seen:
+            state, next_seen = "next", True
+        else:
+            state = "later"
+        steps.append(TimelineStep(phase=phase, state=state))
+    return steps
+
+
+def _with_author(queryset):
+    return queryset.select_related("author")
+
+
+def procedure_proposals(*, procedure: ProcedurePage) -> list[Proposal]:
+    """The proposals with their support count and their comments, replies one level below."""
+    replies = _with_author(Comment.objects.order_by("created_at", "pk"))
+    comments = _with_author(
+        Comment.objects.filter(parent__isnull=True).order_by("created_at", "pk")
+    ).prefetch_related(Prefetch("replies", queryset=replies))
+    return list(
+        _with_author(Proposal.objects.filter(procedure=procedure))
+        .annotate(support_count=Count("supports", distinct=True))
+        .prefetch_related(Prefetch("comments", queryset=comments))
+        .order_by("-created_at", "-pk")
+    )
+
+
+def procedure_comments(*, procedure: ProcedurePage) -> list[Comment]:
+    """The comments on the procedure itself (not on a proposal), oldest first, with replies."""
+    replies = _with_author(Comment.objects.order_by("created_at", "pk"))
+    return list(
+        _with_author(
+            Comment.objects.filter(procedure=procedure, proposal__isnull=True, parent__isnull=True)
+        )
+        .prefetch_related(Prefetch("replies", queryset=replies))
+        .order_by("created_at", "pk")
+    )
+
+
+def procedure_polls(*, procedure: ProcedurePage) -> list[Poll]:
+    """The polls with their questions and answers, each answer with its number of votes."""
+    choices = PollChoice.objects.annotate(vote_count=Count("votes")).order_by("sort_order", "pk")
+    questions = PollQuestion.objects.prefetch_related(Prefetch("choices", queryset=choices))
+    polls = list(
+        Poll.objects.filter(procedure=procedure)
+        .annotate(vote_count=Count("votes"))
+        .prefetch_related(Prefetch("questions", queryset=questions))
+        .order_by("created_at", "pk")
+    )
+    for poll in polls:
+        for question in poll.questions.all():
+            for choice in question.choices.all():
+                choice.percent = (
+                    round(100 * choice.vote_count / poll.vote_count) if poll.vote_count else 0
+                )
+    return polls
+
+
+def procedure_events(*, procedure: ProcedurePage) -> list[Event]:
+    return list(
+        Event.objects.filter(procedure=procedure)
+        .annotate(registration_count=Count("registrations"))
+        .order_by("start", "pk")
+    )
+
+
+@dataclass
+class Participation:
+    """What the visitor has done already in this procedure: read in one query each."""
+
+    supported: set[int] = field(default_factory=set)
+    voted: set[int] = field(default_factory=set)
+    registered: set[int] = field(default_factory=set)
+
+
+def participation_for(*, procedure: ProcedurePage, user, session_key: str = "") -> Participation:
+    done = Participation()
+    if user is not None and user.is_authenticated:
+        done.supported = set(
+            Support.objects.filter(proposal__procedure=procedure, user=user).values_list(
+                "proposal_id", flat=True
+            )
+        )
+        done.registered = set(
+            EventRegistration.objects.filter(event__procedure=procedure, user=user).values_list(
+                "event_id", flat=True
+            )
+        )
+        votes = Q(user=user)
+    else:
+        votes = Q(pk__in=[])
+    if session_key:
+        votes |= Q(session_key=session_key)
+    done.voted = set(
+        PollVote.objects.filter(votes, poll__procedure=procedure).values_list("poll_id", flat=True)
+    )
+    return done
+
+
+def procedure_open_now(procedure: ProcedurePage, *, now: datetime.datetime | None = None) -> list:
+    """The kinds of contribution the current phase is open for, as (flag, label) pairs."""
+    phase = procedure.current_phase(now)
+    if phase is None:
+        return []
+    flags = ["allows_proposals", "allows_comments", "allows_support", "allows_polls"]
+    if procedure.is_formal:
+        flags.append("allows_statements")
+    return [
+        (flag, Phase._meta.get_field(flag).verbose_name) for flag in flags if getattr(phase, flag)
+    ]

@@ -1,0 +1,23 @@
+"""Writes of the participation app (citizen side); views, forms and the admin call these."""
+
+from .contributions import (
+    attachments_validate,
+    comment_create,
+    poll_vote,
+    proposal_create,
+    statement_create,
+    support_create,
+)
+from .events import event_ical, event_register, event_unregister
+
+__all__ = [
+    "attachments_validate",
+    "comment_create",
+    "event_ical",
+    "event_register",
+    "event_unregister",
+    "poll_vote",
+    "proposal_create",
+    "statement_create",
+    "support_create",
+]

@@ -1,0 +1,182 @@
+"""District publishing: who may add, edit and publish procedures where; the Ombudsstelle's review.
+
+Each Bezirksvertretung has a group with Wagtail's page permissions on its own district folder only;
+the Ombudsstelle's group has them on the whole Beteiligung and Vorhabenliste. The groups and the
+review workflow come from a data migration; the folders are pages that exist only once staff (or
+``seed_demo``) create them, so the permissions are granted when a folder is saved (see
+``participation.signals``) and by the migration for folders that already exist.
+
+Every function takes an optional app registry so that the data migration can run the same code
+with its historical models.
+"""
+
+from django.apps import apps as global_apps
+from django.db import transaction
+
+OMBUDSSTELLE_GROUP = "Ombudsstelle"
+DISTRICT_GROUP_PREFIX = "Bezirksvertretung "
+REVIEW_WORKFLOW = "Prüfung durch die Ombudsstelle"
+REVIEW_TASK = "Freigabe durch die Ombudsstelle"
+#: Page permissions of a Bezirksvertretung on its folder; "publish" is withdrawn while the folder
+#: has a review workflow, so that "Publish" becomes "Submit for review".
+DISTRICT_PAGE_PERMISSIONS = ("add", "change", "publish")
+OMBUDSSTELLE_PAGE_PERMISSIONS = ("add", "change", "publish", "lock", "unlock")
+#: Images and documents editors may choose and upload in the root collection.
+COLLECTION_PERMISSIONS = (
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "choose_document"),
+)
+
+
+def district_group_name(district) -> str:
+    """``Bezirksvertretung Hörde``: the group's name uses the district's German name."""
+    return f"{DISTRICT_GROUP_PREFIX}{getattr(district, 'name_de', None) or district.name}"
+
+
+def _page_permission(apps, action: str):
+    Permission = apps.get_model("auth", "Permission")
+    return Permission.objects.get(content_type__app_label="wagtailcore", codename=f"{action}_page")
+
+
+def _group_with_admin_access(apps, name: str):
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
+    Collection = apps.get_model("wagtailcore", "Collection")
+    group, _created = Group.objects.get_or_create(name=name)
+    group.permissions.add(
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    )
+    root_collection = Collection.objects.filter(depth=1).first()
+    if root_collection is not None:
+        for app_label, codename in COLLECTION_PERMISSIONS:
+            permission = Permission.objects.filter(
+                content_type__app_label=app_label, codename=codename
+            ).first()
+            if permission is not None:
+                GroupCollectionPermission.objects.get_or_create(
+                    group=group, collection=root_collection, permission=permission
+                )
+    return group
+
+
+def _sync_page_permissions(apps, *, page_id: int, group, actions) -> None:
+    """``group`` holds exactly ``actions`` on the page (among the page actions we manage)."""
+    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+    wanted = {action: _page_permission(apps, action) for action in actions}
+    for permission in wanted.values():
+        GroupPagePermission.objects.get_or_create(
+            group=group, page_id=page_id, permission=permission
+        )
+    GroupPagePermission.objects.filter(
+        group=group,
+        page_id=page_id,
+        permission__content_type__app_label="wagtailcore",
+        permission__codename__in=[f"{a}_page" for a in OMBUDSSTELLE_PAGE_PERMISSIONS],
+    ).exclude(permission__in=wanted.values()).delete()
+
+
+def _folder_has_review(apps, page_id: int) -> bool:
+    WorkflowPage = apps.get_model("wagtailcore", "WorkflowPage")
+    return WorkflowPage.objects.filter(page_id=page_id, workflow__active=True).exists()
+
+
+@transaction.atomic
+def district_permissions_grant(*, folder, apps=global_apps) -> None:
+    """Give the folder's Bezirksvertretung add, edit and publish permission on it, and no other
+    district's group any permission there. While the folder has a review workflow, the group may
+    add and edit but not publish. A folder without a district (Gesamtstadt) belongs to the
+    Ombudsstelle alone. Safe to run again."""
+    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+    District = apps.get_model("places", "District")
+    own_group = None
+    if folder.district_id is not None:
+        district = District.objects.get(pk=folder.district_id)
+        own_group = _group_with_admin_access(apps, district_group_name(district))
+        actions = [
+            action
+            for action in DISTRICT_PAGE_PERMISSIONS
+            if action != "publish" or not _folder_has_review(apps, folder.pk)
+        ]
+        _sync_page_permissions(apps, page_id=folder.pk, group=own_group, actions=actions)
+    others = GroupPagePermission.objects.filter(
+        page_id=folder.pk, group__name__startswith=DISTRICT_GROUP_PREFIX
+    )
+    if own_group is not None:
+        others = others.exclude(group=own_group)
+    others.delete()
+
+
+@transaction.atomic
+def ombudsstelle_permissions_grant(*, page, apps=global_apps) -> None:
+    """The Ombudsstelle may add, edit, publish, lock and unlock everything below ``page`` (the
+    Beteiligung index or the Vorhabenliste). Safe to run again."""
+    group = _group_with_admin_access(apps, OMBUDSSTELLE_GROUP)
+    _sync_page_permissions(
+        apps, page_id=page.pk, group=group, actions=OMBUDSSTELLE_PAGE_PERMISSIONS
+    )
+
+
+def review_workflow_get(*, apps=global_apps):
+    """The workflow "Prüfung durch die Ombudsstelle", made with its approval task when missing.
+
+    It is assigned to no page: a district's folder gets it when review is switched on there."""
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Workflow = apps.get_model("wagtailcore", "Workflow")
+    WorkflowTask = apps.get_model("wagtailcore", "WorkflowTask")
+    GroupApprovalTask = apps.get_model("wagtailcore", "GroupApprovalTask")
+    group = _group_with_admin_access(apps, OMBUDSSTELLE_GROUP)
+    workflow, _created = Workflow.objects.get_or_create(name=REVIEW_WORKFLOW)
+    task = GroupApprovalTask.objects.filter(name=REVIEW_TASK).first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(
+            name=REVIEW_TASK,
+            content_type=ContentType.objects.get_for_model(GroupApprovalTask),
+        )
+    task.groups.add(group)
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    return workflow
+
+
+@transaction.atomic
+def publishing_groups_ensure(*, apps=global_apps) -> None:
+    """Groups for the Ombudsstelle and each Bezirksvertretung, and the review workflow."""
+    District = apps.get_model("places", "District")
+    _group_with_admin_access(apps, OMBUDSSTELLE_GROUP)
+    for district in District.objects.all():
+        _group_with_admin_access(apps, district_group_name(district))
+    review_workflow_get(apps=apps)
+
+
+@transaction.atomic
+def publishing_setup(*, apps=global_apps) -> None:
+    """The groups and the review workflow, and the page permissions on every folder and index
+    that already exists. Safe to run again."""
+    DistrictFolderPage = apps.get_model("participation", "DistrictFolderPage")
+    publishing_groups_ensure(apps=apps)
+    for model_name in ("ProcedureIndexPage", "PlannedProjectIndexPage"):
+        for page in apps.get_model("participation", model_name).objects.all():
+            ombudsstelle_permissions_grant(page=page, apps=apps)
+    for folder in DistrictFolderPage.objects.all():
+        district_permissions_grant(folder=folder, apps=apps)
+
+
+@transaction.atomic
+def district_review_enable(*, folder) -> None:
+    """Switch on "Prüfung durch die Ombudsstelle" for a district: the folder gets the workflow,
+    and the district's editors submit for review instead of publishing."""
+    from wagtail.models import WorkflowPage
+
+    WorkflowPage.objects.update_or_create(page=folder, defaults={"workflow": review_workflow_get()})
+    district_permissions_grant(folder=folder)
+
+
+@transaction.atomic
+def district_review_disable(*, folder) -> None:
+    """Switch the review off again: the district's editors publish themselves."""
+    from wagtail.models import WorkflowPage
+
+    WorkflowPage.objects.filter(page=folder).delete()
+    district_permissions_grant(folder=folder)

@@ -1,0 +1,232 @@
+"""Results: official responses to proposals, the results summary, reminders and announcements."""
+
+import datetime
+import hashlib
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Count
+from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
+from wagtail.log_actions import log
+
+from mitwirken.notifications.models import Notification
+from mitwirken.notifications.services import notify, notify_address
+
+from ..models import Channel, Comment, Phase, PollVote, ProcedurePage, Proposal, Statement, Support
+
+RESPOND_ACTION = "participation.respond"
+OMBUDSSTELLE_GROUP = "Ombudsstelle"
+#: A phase that started longer ago than this is not announced any more (e.g. entered late).
+PHASE_ANNOUNCE_WINDOW = datetime.timedelta(days=3)
+
+
+def results_reminder_days() -> int:
+    return getattr(settings, "PARTICIPATION_RESULTS_REMINDER_DAYS", 30)
+
+
+def _link(page):
+    """The page's link, worked out in the language of each mail."""
+    return lambda: page.get_url() or ""
+
+
+def has_results(procedure: ProcedurePage) -> bool:
+    return bool(strip_tags(procedure.results or "").strip())
+
+
+# Responses to proposals ---------------------------------------------------------------------
+
+
+@transaction.atomic
+def proposal_respond(*, proposal: Proposal, status: str, response: str, user) -> Proposal:
+    """Set the official status and public response; the author hears of it in their language.
+
+    Saving the same status and response again changes nothing and sends nothing.
+    """
+    response = (response or "").strip()
+    if status not in Proposal.Status.values:
+        raise ValidationError({"status": _("Choose an official status.")})
+    if not response:
+        raise ValidationError({"response": _("Write a public response.")})
+    if proposal.status == status and proposal.response == response:
+        return proposal
+    proposal.status, proposal.response = status, response
+    proposal.responded_at = timezone.now()
+    proposal.full_clean(exclude=["procedure", "author", "entered_by"])
+    proposal.save(update_fields=["status", "response", "responded_at"])
+    log(instance=proposal, action=RESPOND_ACTION, user=user, data={"status": status})
+    author = proposal.author
+    if author is not None and author.is_active and author.email:
+        digest = hashlib.sha256(f"{status}\n{response}".encode()).hexdigest()[:12]
+        procedure = proposal.procedure
+        notify_address(
+            "participation.proposal_responded",
+            email=author.email,
+            language=author.language,
+            key=f"proposal:{proposal.pk}:{digest}",
+            context={"proposal": proposal, "procedure": procedure},
+            url=_link(procedure),
+            user=author,
+        )
+    return proposal
+
+
+# Results summary ----------------------------------------------------------------------------
+
+
+def _by_channel(queryset) -> dict[str, int]:
+    return dict(queryset.values_list("channel").annotate(n=Count("pk")).order_by())
+
+
+def results_summary(procedure: ProcedurePage) -> dict:
+    """Counts of a procedure's contributions by official status and by channel (six queries).
+
+    Plain data for the procedure page and the admin::
+
+        {"total": 12, "proposals": 5, "responded": 3,
+         "by_status": [{"status": "accepted", "label": "angenommen", "count": 2}, ...],
+         "by_channel": [{"channel": "paper", "label": "Papier", "proposals": 1, "comments": 0,
+                         "supports": 4, "votes": 0, "statements": 0, "total": 5}, ...]}
+
+    Hidden contributions count: they were received. ``by_status`` lists every status, with
+    proposals not yet answered as "in review"; ``by_channel`` lists the channels that occur.
+    """
+    proposals = Proposal.objects.filter(procedure=procedure)
+    statuses = dict(proposals.values_list("status").annotate(n=Count("pk")).order_by())
+    kinds = {
+        "proposals": _by_channel(proposals),
+        "comments": _by_channel(Comment.objects.filter(procedure=procedure)),
+        "supports": _by_channel(Support.objects.filter(proposal__procedure=procedure)),
+        "votes": _by_channel(PollVote.objects.filter(poll__procedure=procedure)),
+        "statements": _by_channel(Statement.objects.filter(procedure=procedure)),
+    }
+    by_status = []
+    for status, label in Proposal.Status.choices:
+        count = statuses.get(status, 0)
+        if status == Proposal.Status.IN_REVIEW:
+            count += statuses.get("", 0)
+        by_status.append({"status": status, "label": str(label), "count": count})
+    by_channel = []
+    for channel, label in Channel.choices:
+        row = {kind: counts.get(channel, 0) for kind, counts in kinds.items()}
+        row["total"] = sum(row.values())
+        if row["total"]:
+            by_channel.append({"channel": channel, "label": str(label), **row})
+    return {
+        "total": sum(row["total"] for row in by_channel),
+        "proposals": sum(statuses.values()),
+        "responded": sum(n for status, n in statuses.items() if status),
+        "by_status": by_status,
+        "by_channel": by_channel,
+    }
+
+
+# Announcements to followers -----------------------------------------------------------------
+
+
+def results_announce(*, procedure: ProcedurePage) -> int:
+    """Tell the procedure's followers that results are published: on the first publication
+    with results, once per person. Returns the number of recipients."""
+    if not has_results(procedure):
+        return 0
+    key = f"results:{procedure.pk}"
+    if Notification.objects.filter(
+        idempotency_key__startswith=f"participation.results_published:{key}:"
+    ).exists():
+        return 0
+    return notify(
+        "participation.results_published",
+        target=procedure,
+        key=key,
+        context={"procedure": procedure},
+        url=_link(procedure),
+    )
+
+
+def phases_announce(*, now: datetime.datetime | None = None) -> int:
+    """Tell followers of each live procedure about phases that have started recently.
+
+    Runs daily; the key per phase makes each phase announced once, however often it runs.
+    Returns the number of recipients.
+    """
+    now = now or timezone.now()
+    phases = (
+        Phase.objects.filter(
+            start__lte=now, start__gt=now - PHASE_ANNOUNCE_WINDOW, procedure__live=True
+        )
+        .select_related("procedure")
+        .order_by("start", "pk")
+    )
+    recipients = 0
+    for phase in phases:
+        procedure = phase.procedure
+        with transaction.atomic():
+            recipients += notify(
+                "participation.phase_started",
+                target=procedure,
+                key=f"phase:{phase.pk}",
+                context={"procedure": procedure, "phase": phase},
+                url=_link(procedure),
+            )
+    return recipients
+
+
+# Reminders to staff -------------------------------------------------------------------------
+
+
+def _reminder_addresses(procedure: ProcedurePage) -> list[tuple[str, str]]:
+    """(address, language) of who should publish the results."""
+    if procedure.contact_email:
+        return [(procedure.contact_email, settings.LANGUAGE_CODE)]
+    staff = (
+        get_user_model()
+        .objects.filter(groups__name=OMBUDSSTELLE_GROUP, is_active=True)
+        .exclude(email="")
+        .distinct()
+        .order_by("pk")
+    )
+    addresses = [(user.email, user.language) for user in staff]
+    return addresses or [(settings.STAFF_EMAIL, settings.LANGUAGE_CODE)]
+
+
+def results_reminders_send(*, now: datetime.datetime | None = None) -> int:
+    """Remind staff of each live procedure closed for the configured number of days without
+    results, once per procedure and address. Returns the number of reminders written."""
+    now = now or timezone.now()
+    days = results_reminder_days()
+    cutoff = now - datetime.timedelta(days=days)
+    candidates = (
+        ProcedurePage.objects.live()
+        .filter(phases__end__lte=cutoff)
+        .distinct()
+        .prefetch_related("phases")
+    )
+    written = 0
+    for procedure in candidates:
+        phases = procedure.phases_in_order()
+        if has_results(procedure) or any(
+            phase.kind == Phase.Kind.RESULTS and phase.start <= now for phase in phases
+        ):
+            continue
+        closed_on = max(phase.end for phase in phases)
+        if closed_on > cutoff:
+            continue
+        for email, language in _reminder_addresses(procedure):
+            key = f"procedure:{procedure.pk}:{email}"
+            if Notification.objects.filter(
+                idempotency_key=f"participation.results_reminder:{key}"
+            ).exists():
+                continue
+            notify_address(
+                "participation.results_reminder",
+                email=email,
+                language=language,
+                key=key,
+                context={"procedure": procedure, "days": days, "closed_on": closed_on},
+                url=_link(procedure),
+            )
+            written += 1
+    return written

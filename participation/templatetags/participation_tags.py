@@ -1,0 +1,38 @@
+from urllib.parse import urlencode
+
+from django import template
+from django.urls import reverse
+
+from ..models.procedures import ProcedureStatus
+
+register = template.Library()
+
+STATUS_BADGES = {
+    ProcedureStatus.PLANNED: "info",
+    ProcedureStatus.OPEN: "success",
+    ProcedureStatus.CLOSED: "warning",
+    ProcedureStatus.RESULTS: "info",
+}
+
+
+@register.simple_tag(takes_context=True)
+def procedure_action(context, procedure, name, *args):
+    """The URL of a procedure page's route (``ProcedurePage.action_url``)."""
+    return procedure.action_url(name, *args, request=context.get("request"))
+
+
+@register.inclusion_tag("participation/includes/status_badge.html")
+def status_badge(status):
+    """The status of a procedure as a KERN badge: the word, not the colour, carries it."""
+    return {
+        "label": ProcedureStatus(status).label if status in ProcedureStatus.values else status,
+        "modifier": STATUS_BADGES.get(status, "info"),
+    }
+
+
+@register.simple_tag(takes_context=True)
+def login_url(context):
+    """The login page, coming back here afterwards."""
+    request = context.get("request")
+    here = request.get_full_path() if request else "/"
+    return f"{reverse('account_login')}?{urlencode({'next': here})}"

@@ -1,0 +1,360 @@
+"""The citizen side of a procedure page: its context, and the POST routes of its forms.
+
+ProcedurePage's routes (``RoutablePageMixin``) call these functions. Each POST calls a service;
+on success it redirects back to the page with a message (post/redirect/get), otherwise the
+page is shown again with the error beside the field. Everything works without JavaScript.
+"""
+
+from dataclasses import dataclass
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+
+from . import rules, selectors, services
+from .forms import CommentForm, PollForm, ProposalForm, ReportForm, StatementForm
+from .models import Comment, Event, Poll, Proposal
+
+
+@dataclass
+class Bound:
+    """The form a visitor just sent, shown again with its errors in its place on the page."""
+
+    slot: str
+    form: forms.Form
+
+
+def _session_key(request) -> str:
+    return request.session.session_key or "" if hasattr(request, "session") else ""
+
+
+def _reply_form(comment, bound):
+    slot = f"reply:{comment.pk}"
+    if bound and bound.slot == slot:
+        return bound.form
+    return CommentForm(auto_id=f"reply-{comment.pk}-%s", initial={"parent": comment.pk})
+
+
+def _report_form(kind, contribution, bound):
+    slot = f"report:{kind}:{contribution.pk}"
+    if bound and bound.slot == slot:
+        return bound.form
+    return ReportForm(auto_id=f"report-{kind}-{contribution.pk}-%s")
+
+
+def _attach_comment_forms(comments, *, can_comment: bool, bound) -> None:
+    for comment in comments:
+        comment.report_form = _report_form("comment", comment, bound)
+        comment.reply_form = _reply_form(comment, bound) if can_comment else None
+        for reply in comment.replies.all():
+            reply.report_form = _report_form("comment", reply, bound)
+
+
+def procedure_context(request, procedure, *, bound: Bound | None = None) -> dict:
+    """Everything the procedure page shows; a fixed number of queries however much it holds."""
+    user = request.user
+    session_key = _session_key(request)
+    proposals = selectors.procedure_proposals(procedure=procedure)
+    comments = selectors.procedure_comments(procedure=procedure)
+    polls = selectors.procedure_polls(procedure=procedure)
+    events = selectors.procedure_events(procedure=procedure)
+    done = selectors.participation_for(procedure=procedure, user=user, session_key=session_key)
+
+    proposal_reason = rules.can_add_proposal(user, procedure)
+    comment_reason = rules.can_add_comment(user, procedure)
+    phase = procedure.current_phase()
+    support_open = phase is not None and phase.allows_support
+    for proposal in proposals:
+        proposal.supported = proposal.pk in done.supported
+        proposal.can_support = (
+            support_open
+            and rules.is_verified(user)
+            and not proposal.supported
+            and not proposal.is_hidden
+            and proposal.author_id != user.pk
+        )
+        proposal.report_form = _report_form("proposal", proposal, bound)
+        slot = f"comment:proposal:{proposal.pk}"
+        if comment_reason is None and not proposal.is_hidden:
+            proposal.comment_form = (
+                bound.form
+                if bound and bound.slot == slot
+                else CommentForm(
+                    auto_id=f"proposal-{proposal.pk}-comment-%s",
+                    initial={"proposal": proposal.pk},
+                )
+            )
+        _attach_comment_forms(
+            proposal.comments.all(), can_comment=comment_reason is None, bound=bound
+        )
+    _attach_comment_forms(comments, can_comment=comment_reason is None, bound=bound)
+
+    polls_open = phase is not None and phase.allows_polls
+    for poll in polls:
+        poll.voted = poll.pk in done.voted
+        poll.reason = None
+        if not poll.voted:
+            if not polls_open:
+                poll.reason = _("The poll is not open in the current phase.")
+            elif not poll.allow_anonymous and not rules.is_verified(user):
+                poll.reason = rules.can_vote(user, poll, procedure=procedure)
+        poll.show_results = poll.voted or not polls_open
+        slot = f"poll:{poll.pk}"
+        poll.form = (
+            bound.form
+            if bound and bound.slot == slot
+            else PollForm(poll=poll, auto_id=f"poll-{poll.pk}-%s")
+        )
+
+    for event in events:
+        event.registered = event.pk in done.registered
+        event.full = event.capacity is not None and event.registration_count >= event.capacity
+
+    statement_reason = rules.can_add_statement(user, procedure) if procedure.is_formal else None
+
+    def form_for(slot, factory):
+        return bound.form if bound and bound.slot == slot else factory()
+
+    return {
+        "timeline": selectors.procedure_timeline(procedure),
+        "current_phase": phase,
+        "open_now": selectors.procedure_open_now(procedure),
+        "procedure_status": procedure.status(),
+        "districts": list(procedure.procedure_districts.select_related("district")),
+        "council_steps": list(procedure.council_steps.all()),
+        "proposals": proposals,
+        "procedure_comments": comments,
+        "polls": polls,
+        "events": events,
+        "proposal_reason": proposal_reason,
+        "comment_reason": comment_reason,
+        "statement_reason": statement_reason,
+        "proposal_form": form_for("proposal", lambda: ProposalForm(auto_id="proposal-%s")),
+        "comment_form": form_for(
+            "comment:procedure", lambda: CommentForm(auto_id="procedure-comment-%s")
+        ),
+        "statement_form": form_for(
+            "statement",
+            lambda: StatementForm(
+                auto_id="statement-%s",
+                initial={"email": user.email if user.is_authenticated else ""},
+            ),
+        ),
+    }
+
+
+def _render(request, procedure, bound: Bound) -> TemplateResponse:
+    context = procedure.get_context(request, bound=bound)
+    return TemplateResponse(request, procedure.get_template(request), context)
+
+
+def _redirect(procedure, request, anchor: str = "") -> HttpResponseRedirect:
+    return HttpResponseRedirect(procedure.get_url(request) + (f"#{anchor}" if anchor else ""))
+
+
+def _add_errors(form: forms.Form, error: ValidationError) -> None:
+    """The service's errors beside their fields; rule errors above the form."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+def _post_only(request):
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    return None
+
+
+def proposal_create(request, procedure):
+    if response := _post_only(request):
+        return response
+    form = ProposalForm(request.POST, auto_id="proposal-%s")
+    if form.is_valid():
+        try:
+            proposal = services.proposal_create(
+                procedure=procedure, author=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Thank you! Your proposal has been published."))
+            return _redirect(procedure, request, f"proposal-{proposal.pk}")
+    return _render(request, procedure, Bound("proposal", form))
+
+
+def comment_create(request, procedure):
+    if response := _post_only(request):
+        return response
+    data = request.POST
+    if data.get("parent"):
+        slot, auto_id = f"reply:{data['parent']}", f"reply-{data['parent']}-%s"
+    elif data.get("proposal"):
+        slot = f"comment:proposal:{data['proposal']}"
+        auto_id = f"proposal-{data['proposal']}-comment-%s"
+    else:
+        slot, auto_id = "comment:procedure", "procedure-comment-%s"
+    form = CommentForm(data, procedure=procedure, auto_id=auto_id)
+    if form.is_valid():
+        try:
+            comment = services.comment_create(
+                procedure=procedure,
+                author=request.user,
+                text=form.cleaned_data["text"],
+                proposal=form.cleaned_data["proposal"],
+                parent=form.cleaned_data["parent"],
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Thank you! Your comment has been published."))
+            return _redirect(procedure, request, f"comment-{comment.pk}")
+    return _render(request, procedure, Bound(slot, form))
+
+
+def support_create(request, procedure, proposal_id: int):
+    if response := _post_only(request):
+        return response
+    proposal = get_object_or_404(Proposal, procedure=procedure, pk=proposal_id)
+    try:
+        services.support_create(proposal=proposal, user=request.user)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("Thank you for your support."))
+    return _redirect(procedure, request, f"proposal-{proposal.pk}")
+
+
+def poll_vote(request, procedure, poll_id: int):
+    if response := _post_only(request):
+        return response
+    poll = get_object_or_404(
+        Poll.objects.prefetch_related("questions__choices"), procedure=procedure, pk=poll_id
+    )
+    form = PollForm(request.POST, poll=poll, auto_id=f"poll-{poll.pk}-%s")
+    if form.is_valid():
+        if request.session.session_key is None:
+            request.session.create()
+        try:
+            services.poll_vote(
+                poll=poll,
+                choices=form.chosen(),
+                user=request.user,
+                session_key=request.session.session_key,
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Thank you for taking part in the poll."))
+            return _redirect(procedure, request, f"poll-{poll.pk}")
+    return _render(request, procedure, Bound(f"poll:{poll.pk}", form))
+
+
+def statement_create(request, procedure):
+    if response := _post_only(request):
+        return response
+    if not procedure.is_formal:
+        raise Http404
+    form = StatementForm(request.POST, request.FILES, auto_id="statement-%s")
+    if form.is_valid():
+        try:
+            statement = services.statement_create(
+                procedure=procedure, author=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _(
+                    "Thank you! We received your statement under the reference number "
+                    "%(reference)s and sent you a receipt by e-mail."
+                )
+                % {"reference": statement.reference},
+            )
+            return _redirect(procedure, request, "statement")
+    return _render(request, procedure, Bound("statement", form))
+
+
+def event_register(request, procedure, event_id: int):
+    if response := _post_only(request):
+        return response
+    event = get_object_or_404(Event, procedure=procedure, pk=event_id)
+    try:
+        services.event_register(event=event, user=request.user)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("You are registered for “%(event)s”.") % {"event": event})
+    return _redirect(procedure, request, f"event-{event.pk}")
+
+
+def event_unregister(request, procedure, event_id: int):
+    if response := _post_only(request):
+        return response
+    event = get_object_or_404(Event, procedure=procedure, pk=event_id)
+    try:
+        services.event_unregister(event=event, user=request.user)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(
+            request, _("You are no longer registered for “%(event)s”.") % {"event": event}
+        )
+    return _redirect(procedure, request, f"event-{event.pk}")
+
+
+def event_ical(request, procedure, event_id: int):
+    event = get_object_or_404(Event, procedure=procedure, pk=event_id)
+    registered = (
+        request.user.is_authenticated and event.registrations.filter(user=request.user).exists()
+    )
+    content = services.event_ical(
+        event=event,
+        url=procedure.get_full_url(request) or "",
+        online_link=event.online_link if registered else "",
+        host=request.get_host().split(":")[0],
+    )
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="veranstaltung-{event.pk}.ics"'
+    return response
+
+
+REPORTABLE = {"proposal": Proposal, "comment": Comment}
+
+
+def report_create(request, procedure, kind: str, pk: int):
+    if response := _post_only(request):
+        return response
+    model = REPORTABLE.get(kind)
+    if model is None:
+        raise Http404
+    contribution = get_object_or_404(model, procedure=procedure, pk=pk)
+    anchor = f"{kind}-{contribution.pk}"
+    form = ReportForm(request.POST, auto_id=f"report-{kind}-{pk}-%s")
+    if form.is_valid():
+        from .services.moderation import report_create as moderation_report_create
+
+        try:
+            rules.require("participation.report", request.user, contribution)
+            moderation_report_create(
+                contribution=contribution,
+                reason=form.cleaned_data["reason"],
+                reporter=request.user if request.user.is_authenticated else None,
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(
+                request, _("Thank you. The moderation will look at this contribution.")
+            )
+            return _redirect(procedure, request, anchor)
+    return _render(request, procedure, Bound(f"report:{kind}:{pk}", form))

@@ -1,0 +1,139 @@
+"""A citizen in Chromium: from the filter form on /beteiligung/ to a procedure, signs in,
+proposes, comments, supports another person's proposal and follows the procedure.
+axe checks every page the journey visits; nothing is requested from another origin."""
+
+import re
+
+import pytest
+from django.utils import translation
+from playwright.sync_api import expect
+
+from mitwirken.notifications.models import Follow
+from mitwirken.places.models import District
+from participation.models import Comment, Proposal, Support
+from tests.factories import (
+    DEFAULT_PASSWORD,
+    ProcedureIndexPageFactory,
+    ProcedurePageFactory,
+    ProposalFactory,
+    UserFactory,
+)
+
+from .audit import axe, horizontal_overflow, wide_elements
+
+pytestmark = pytest.mark.browser
+
+
+def ui(text: str, language: str = "de") -> str:
+    """``text`` as the portal shows it, with or without a compiled catalogue."""
+    with translation.override(language):
+        return translation.gettext(text)
+
+
+@pytest.fixture
+def procedure(demo_content):
+    """A procedure in Hörde with another person's proposal (made here until seed_demo has one)."""
+    hoerde = District.objects.get(slug="hoerde")
+    ProcedureIndexPageFactory()
+    procedure = ProcedurePageFactory(
+        title="Uferpromenade am Phoenixsee",
+        slug="uferpromenade-phoenixsee",
+        summary="Wie soll die Promenade am Südufer aussehen?",
+        districts=[hoerde],
+    )
+    ProcedurePageFactory(
+        title="Radwege in Eving",
+        slug="radwege-eving",
+        districts=[District.objects.get(slug="eving")],
+    )
+    ProposalFactory(
+        procedure=procedure,
+        author=UserFactory(display_name="Ali aus Hörde"),
+        title="Schattenplätze am See",
+        text="Bäume und Sonnensegel an der Promenade.",
+    )
+    return procedure
+
+
+def test_a_citizen_takes_part_in_a_procedure(page, procedure):
+    citizen = UserFactory(email="kim.nowak@example.org", display_name="Kim aus Hörde")
+
+    page.goto("/beteiligung/")
+    axe(page)
+    assert horizontal_overflow(page) is None, wide_elements(page)
+    filters = page.get_by_role("search", name=ui("Find procedures"))
+    filters.get_by_label(ui("District")).select_option(label="Hörde")
+    filters.get_by_role("button", name=ui("Show procedures")).click()
+
+    expect(page).to_have_url(re.compile(r"/beteiligung/\?.*district=hoerde"))
+    results = page.get_by_role("region", name=ui("Procedures"))
+    expect(results.get_by_role("link", name="Uferpromenade am Phoenixsee")).to_be_visible()
+    expect(results.get_by_role("link", name="Radwege in Eving")).to_have_count(0)
+    axe(page)
+    results.get_by_role("link", name="Uferpromenade am Phoenixsee").click()
+
+    expect(page).to_have_url(re.compile(re.escape(procedure.url) + "$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Uferpromenade am Phoenixsee")
+    expect(page.locator('[aria-current="step"]')).to_contain_text(ui("Current phase"))
+    axe(page)
+    assert horizontal_overflow(page) is None, wide_elements(page)
+
+    # Sign in from the procedure, and come back to it.
+    proposals = page.get_by_role("region", name=ui("Proposals"))
+    proposals.get_by_role("link", name=ui("Log in")).click()
+    axe(page)
+    form = page.locator("form", has=page.locator("input[name=password]"))
+    form.locator("input[name=login]").fill(citizen.email)
+    form.locator("input[name=password]").fill(DEFAULT_PASSWORD)
+    form.locator("[type=submit]").click()
+    expect(page).to_have_url(re.compile(re.escape(procedure.url) + "$"))
+    axe(page)
+
+    # Propose.
+    proposals = page.get_by_role("region", name=ui("Proposals"))
+    proposals.get_by_text(ui("Make a proposal")).click()
+    proposals.get_by_label(ui("Title of your proposal"), exact=True).fill("Trinkbrunnen")
+    proposals.get_by_label(ui("Your proposal"), exact=True).fill(
+        "Ein Trinkbrunnen am Südufer für heiße Tage."
+    )
+    proposals.get_by_role("button", name=ui("Publish proposal")).click()
+    expect(page.get_by_role("status").first).to_contain_text(
+        ui("Thank you! Your proposal has been published.")
+    )
+    expect(page.get_by_role("heading", name="Trinkbrunnen", exact=True)).to_be_visible()
+    axe(page)
+
+    # Comment on the procedure.
+    comments = page.get_by_role("region", name=ui("Comments on the procedure"))
+    comments.get_by_label(ui("Your comment"), exact=True).last.fill(
+        "Gibt es auch eine Veranstaltung vor Ort?"
+    )
+    comments.get_by_role("button", name=ui("Publish comment")).click()
+    expect(page.get_by_role("status").first).to_contain_text(
+        ui("Thank you! Your comment has been published.")
+    )
+    expect(page.get_by_text("Gibt es auch eine Veranstaltung vor Ort?")).to_be_visible()
+    axe(page)
+
+    # Support another person's proposal; one's own has no support button.
+    page.get_by_role(
+        "button", name=re.compile(re.escape(ui("Support")) + ".*Schattenplätze")
+    ).click()
+    expect(page.get_by_role("status").first).to_contain_text(ui("Thank you for your support."))
+    expect(page.get_by_text(ui("You support this proposal."))).to_be_visible()
+    expect(page.get_by_role("button", name=re.compile("Trinkbrunnen"))).to_have_count(0)
+    axe(page)
+
+    # Follow the procedure.
+    page.get_by_role("button", name=re.compile("Uferpromenade am Phoenixsee")).first.click()
+    expect(
+        page.get_by_role("button", name=re.compile(re.escape(ui("Stop following"))))
+    ).to_be_visible()
+    axe(page)
+
+    proposal = Proposal.objects.get(title="Trinkbrunnen")
+    assert (proposal.author, proposal.channel) == (citizen, "online")
+    assert Comment.objects.get(text__startswith="Gibt es").author == citizen
+    support = Support.objects.get(user=citizen)
+    assert support.proposal.title == "Schattenplätze am See"
+    assert Follow.objects.filter(user=citizen, object_id=procedure.pk).exists()
