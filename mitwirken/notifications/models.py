@@ -167,6 +167,12 @@ class Notification(models.Model):
     )
 
     class Meta:
+        indexes = [
+            # The sender's batch query reads due rows in pk order; sent rows stay out of its way.
+            models.Index(
+                fields=["id"], condition=models.Q(status="pending"), name="notification_pending"
+            )
+        ]
         ordering = ["-created_at", "-pk"]
         verbose_name = _("notification")
         verbose_name_plural = _("notifications")

@@ -1,6 +1,7 @@
 """Writes of the notifications app. Other apps call ``notify``; nothing else sends mail."""
 
 import datetime
+import hashlib
 import logging
 import smtplib
 
@@ -9,7 +10,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core import mail as django_mail
 from django.core import signing
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone, translation
 
 from .kinds import get_kind
@@ -100,16 +101,19 @@ def notify(event: str, *, target, key: str, context: dict, url="", actor=None) -
                 idempotency_key=f"{event}:{key}:u{follow.user_id}",
             )
         )
+    subscriber_frequency = DEFAULT_FREQUENCY if kind.digestible else Frequency.IMMEDIATELY
     for subscription in subscriptions:
+        # Keyed by address: who subscribed to a news item's district and its topic hears once.
+        address = hashlib.sha256(subscription.email.encode()).hexdigest()[:20]
         rows.append(
             Notification(
                 message=message(subscription.language),
                 subscription=subscription,
                 reason="subscription",
                 email=subscription.email,
-                frequency=DEFAULT_FREQUENCY,
-                status=_initial_status(DEFAULT_FREQUENCY),
-                idempotency_key=f"{event}:{key}:s{subscription.pk}",
+                frequency=subscriber_frequency,
+                status=_initial_status(subscriber_frequency),
+                idempotency_key=f"{event}:{key}:e{address}",
             )
         )
     created = Notification.objects.bulk_create(rows, ignore_conflicts=True, batch_size=1000)
@@ -206,19 +210,23 @@ def _send_batch(rows: list[Notification]) -> int:
                 _mark_failed_attempt(row, error)
                 retry.append(row)
             else:
-                row.status, row.sent_at, row.attempts = (
-                    Notification.Status.SENT,
-                    now,
-                    row.attempts + 1,
-                )
-                row.last_error, row.next_attempt_at = "", None
-                done.append(row)
+                done.append(row.pk)
                 sent += 1
     finally:
         connection.close()
-    Notification.objects.bulk_update(
-        done + retry, ["status", "sent_at", "attempts", "last_error", "next_attempt_at"]
-    )
+    if done:
+        # One UPDATE for the whole batch: bulk_update builds a CASE per field and row in Python.
+        Notification.objects.filter(pk__in=done).update(
+            status=Notification.Status.SENT,
+            sent_at=now,
+            attempts=F("attempts") + 1,
+            last_error="",
+            next_attempt_at=None,
+        )
+    if retry:
+        Notification.objects.bulk_update(
+            retry, ["status", "attempts", "last_error", "next_attempt_at"]
+        )
     return sent
 
 
@@ -253,6 +261,7 @@ def digests_build(*, frequency: str) -> int:
     """
     recipients = (
         Notification.objects.filter(status=Notification.Status.WAITING, frequency=frequency)
+        .order_by()  # without the model's ordering, DISTINCT is per recipient
         .values_list("user_id", "subscription_id")
         .distinct()
     )

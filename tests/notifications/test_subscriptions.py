@@ -134,3 +134,18 @@ def test_a_tampered_unsubscribe_token_changes_nothing(user_factory, district):
     with pytest.raises(InvalidToken):
         services.unsubscribe(token=signing.dumps({"n": 999999}, salt="notifications.unsubscribe"))
     assert Follow.objects.count() == 1
+
+
+def test_an_address_subscribed_to_a_district_and_a_topic_hears_once(district, topic):
+    for target in (district, topic):
+        EmailSubscription.objects.create(
+            email="a@example.org",
+            content_type_id=services.ContentType.objects.get_for_model(target).pk,
+            object_id=target.pk,
+            language="de",
+            consent_version="2026-11",
+            confirmed_at=timezone.now(),
+        )
+    for target in (district, topic):
+        notify("news.published", target=target, key="news:1", context={"page": {"title": "x"}})
+    assert Notification.objects.filter(email="a@example.org").count() == 1
