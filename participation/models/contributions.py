@@ -66,6 +66,24 @@ class Contribution(models.Model):
         return self.text
 
 
+class Entry(models.Model):
+    """Who gave a support or a vote, through which channel, and which staff member entered it."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    channel = models.CharField(
+        _("channel"), max_length=10, choices=Channel.choices, default=Channel.ONLINE
+    )
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        abstract = True
+
+
 class Proposal(Contribution):
     class Status(models.TextChoices):
         IN_REVIEW = "in_review", _("in review")
@@ -124,20 +142,10 @@ class Comment(Contribution):
         return self.text[:60]
 
 
-class Support(models.Model):
+class Support(Entry):
     """One supporter of a proposal: a verified user online, or a signature staff entered."""
 
     proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="supports")
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    channel = models.CharField(
-        _("channel"), max_length=10, choices=Channel.choices, default=Channel.ONLINE
-    )
-    entered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
         constraints = [
@@ -204,22 +212,12 @@ class PollChoice(models.Model):
         return self.text
 
 
-class PollVote(models.Model):
+class PollVote(Entry):
     """One ballot: all answers of one person (or one browser session, or one paper form)."""
 
     poll = models.ForeignKey(Poll, on_delete=models.CASCADE, related_name="votes")
     choices = models.ManyToManyField(PollChoice, related_name="votes", verbose_name=_("answers"))
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
     session_key = models.CharField(max_length=64, blank=True)
-    channel = models.CharField(
-        _("channel"), max_length=10, choices=Channel.choices, default=Channel.ONLINE
-    )
-    entered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
         constraints = [
