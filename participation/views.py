@@ -165,6 +165,18 @@ def _add_errors(form: forms.Form, error: ValidationError) -> None:
         form.add_error(None, error)
 
 
+def _button(request, procedure, action, *, success: str, anchor: str) -> HttpResponseRedirect:
+    """A one-button action: do it, say how it went, and go back to its place on the page."""
+    try:
+        action()
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, success)
+    return _redirect(procedure, request, anchor)
+
+
 def _post_only(request):
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
@@ -221,14 +233,13 @@ def support_create(request, procedure, proposal_id: int):
     if response := _post_only(request):
         return response
     proposal = get_object_or_404(Proposal, procedure=procedure, pk=proposal_id)
-    try:
-        services.support_create(proposal=proposal, user=request.user)
-    except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
-    else:
-        messages.success(request, _("Thank you for your support."))
-    return _redirect(procedure, request, f"proposal-{proposal.pk}")
+    return _button(
+        request,
+        procedure,
+        lambda: services.support_create(proposal=proposal, user=request.user),
+        success=_("Thank you for your support."),
+        anchor=f"proposal-{proposal.pk}",
+    )
 
 
 def poll_vote(request, procedure, poll_id: int):
@@ -286,30 +297,26 @@ def event_register(request, procedure, event_id: int):
     if response := _post_only(request):
         return response
     event = get_object_or_404(Event, procedure=procedure, pk=event_id)
-    try:
-        services.event_register(event=event, user=request.user)
-    except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
-    else:
-        messages.success(request, _("You are registered for “%(event)s”.") % {"event": event})
-    return _redirect(procedure, request, f"event-{event.pk}")
+    return _button(
+        request,
+        procedure,
+        lambda: services.event_register(event=event, user=request.user),
+        success=_("You are registered for “%(event)s”.") % {"event": event},
+        anchor=f"event-{event.pk}",
+    )
 
 
 def event_unregister(request, procedure, event_id: int):
     if response := _post_only(request):
         return response
     event = get_object_or_404(Event, procedure=procedure, pk=event_id)
-    try:
-        services.event_unregister(event=event, user=request.user)
-    except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
-    else:
-        messages.success(
-            request, _("You are no longer registered for “%(event)s”.") % {"event": event}
-        )
-    return _redirect(procedure, request, f"event-{event.pk}")
+    return _button(
+        request,
+        procedure,
+        lambda: services.event_unregister(event=event, user=request.user),
+        success=_("You are no longer registered for “%(event)s”.") % {"event": event},
+        anchor=f"event-{event.pk}",
+    )
 
 
 def event_ical(request, procedure, event_id: int):

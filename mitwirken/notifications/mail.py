@@ -1,7 +1,6 @@
 """Rendering: a message once per event and language; a mail per recipient from it."""
 
 from django.conf import settings
-from django.core import signing
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import select_template
 from django.urls import reverse
@@ -9,10 +8,10 @@ from django.utils import translation
 from django.utils.html import escape
 
 from .models import Message, Notification
+from .tokens import unsubscribe_token
 
 #: Stands in the rendered text until the mail is built for one recipient.
 UNSUBSCRIBE_MARK = "[[unsubscribe-url]]"
-UNSUBSCRIBE_SALT = "notifications.unsubscribe"
 
 
 def absolute_url(path: str) -> str:
@@ -49,10 +48,6 @@ def message_render(
         html=html,
         reply_to=reply_to,
     )
-
-
-def unsubscribe_token(notification: Notification) -> str:
-    return signing.dumps({"n": notification.pk}, salt=UNSUBSCRIBE_SALT, compress=True)
 
 
 def email_build(notification: Notification, connection=None) -> EmailMultiAlternatives:

@@ -1,19 +1,14 @@
 """Reads of the notifications app: what a person follows, what a link in a mail would do."""
 
-import datetime
-
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core import signing
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from mitwirken.places.models import District, Topic
 
 from .kinds import KINDS
-from .mail import UNSUBSCRIBE_SALT
-from .models import DEFAULT_FREQUENCY, EmailSubscription, Follow, Notification, Preference
-from .services import CONFIRM_SALT, InvalidToken
+from .models import DEFAULT_FREQUENCY, Follow, Preference
+from .tokens import notification_from_token
 
 #: What visitors without an account may subscribe to by e-mail.
 SUBSCRIBABLE_MODELS = (District, Topic)
@@ -76,39 +71,12 @@ def preferences_for_user(*, user) -> dict[str, str]:
     }
 
 
-def subscription_from_token(*, token: str) -> EmailSubscription:
-    """The request a confirmation link belongs to, without confirming it.
-
-    Raises InvalidToken for the same links ``subscription_confirm`` refuses: tampered, expired,
-    or replaced by a newer request.
-    """
-    max_age = datetime.timedelta(days=settings.NOTIFICATIONS_CONFIRM_DAYS)
-    try:
-        data = signing.loads(token, salt=CONFIRM_SALT, max_age=max_age)
-    except signing.BadSignature as error:
-        raise InvalidToken(str(error)) from error
-    subscription = EmailSubscription.objects.filter(pk=data.get("s")).first()
-    if subscription is None or subscription.requested_at.isoformat() != data.get("r"):
-        raise InvalidToken("no such request")
-    return subscription
-
-
 def unsubscribe_preview(*, token: str) -> tuple[str, bool]:
     """What ``unsubscribe(token=...)`` would stop, as a sentence, and whether there is anything.
 
     Raises InvalidToken for the links ``unsubscribe`` refuses. Changes nothing.
     """
-    try:
-        data = signing.loads(token, salt=UNSUBSCRIBE_SALT)
-    except signing.BadSignature as error:
-        raise InvalidToken(str(error)) from error
-    row = (
-        Notification.objects.select_related("message", "follow", "subscription")
-        .filter(pk=data.get("n"))
-        .first()
-    )
-    if row is None:
-        raise InvalidToken("no such notification")
+    row = notification_from_token(token)
     if row.subscription is not None:
         return _("E-mails about %(target)s to %(email)s.") % {
             "target": row.subscription.target,

@@ -8,7 +8,6 @@ import smtplib
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core import mail as django_mail
-from django.core import signing
 from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone, translation
@@ -23,16 +22,17 @@ from .models import (
     Notification,
     Preference,
 )
+from .tokens import (  # noqa: F401 - InvalidToken is part of this module's API
+    InvalidToken,
+    confirm_token,
+    notification_from_token,
+    subscription_from_token,
+)
 
 logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 6
 BATCH_SIZE = 200
-CONFIRM_SALT = "notifications.confirm"
-
-
-class InvalidToken(Exception):
-    """A confirmation or unsubscribe link that is tampered with, expired or used up."""
 
 
 def _queue_sending() -> None:
@@ -347,9 +347,7 @@ def subscription_request(*, email: str, target, language: str) -> EmailSubscript
             subscription.consent_version = settings.NOTIFICATIONS_CONSENT_VERSION
             subscription.requested_at = timezone.now()
             subscription.save(update_fields=["language", "consent_version", "requested_at"])
-        token = signing.dumps(
-            {"s": subscription.pk, "r": subscription.requested_at.isoformat()}, salt=CONFIRM_SALT
-        )
+        token = confirm_token(subscription)
         with translation.override(language):
             from django.urls import reverse
 
@@ -370,14 +368,7 @@ def subscription_request(*, email: str, target, language: str) -> EmailSubscript
 
 
 def subscription_confirm(*, token: str) -> EmailSubscription:
-    max_age = datetime.timedelta(days=settings.NOTIFICATIONS_CONFIRM_DAYS)
-    try:
-        data = signing.loads(token, salt=CONFIRM_SALT, max_age=max_age)
-    except signing.BadSignature as error:
-        raise InvalidToken(str(error)) from error
-    subscription = EmailSubscription.objects.filter(pk=data.get("s")).first()
-    if subscription is None or subscription.requested_at.isoformat() != data.get("r"):
-        raise InvalidToken("no such request")
+    subscription = subscription_from_token(token)
     if subscription.confirmed_at is None:
         subscription.confirmed_at = timezone.now()
         subscription.save(update_fields=["confirmed_at"])
@@ -397,19 +388,7 @@ def unsubscribe(*, token: str) -> str:
     """Stop what sent the mail behind this one-click link; returns what was stopped, to show."""
     from django.utils.translation import gettext as _
 
-    from .mail import UNSUBSCRIBE_SALT
-
-    try:
-        data = signing.loads(token, salt=UNSUBSCRIBE_SALT)
-    except signing.BadSignature as error:
-        raise InvalidToken(str(error)) from error
-    row = (
-        Notification.objects.select_related("message", "follow", "subscription", "user")
-        .filter(pk=data.get("n"))
-        .first()
-    )
-    if row is None:
-        raise InvalidToken("no such notification")
+    row = notification_from_token(token)
     if row.subscription is not None:
         target = row.subscription.target
         row.subscription.delete()

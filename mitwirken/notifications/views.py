@@ -20,20 +20,15 @@ from wagtail.models import Page, Site
 from mitwirken.pages.models import SiteLinks
 
 from .forms import FollowForm, PreferencesForm, SubscriptionForm
-from .selectors import (
-    follow_for_user,
-    follows_for_user,
-    subscription_from_token,
-    unsubscribe_preview,
-)
+from .selectors import follow_for_user, follows_for_user, unsubscribe_preview
 from .services import (
-    InvalidToken,
     follow_create,
     follow_delete,
     subscription_confirm,
     subscription_request,
     unsubscribe,
 )
+from .tokens import InvalidToken, subscription_from_token
 
 #: Confirmation mails one address may be sent per hour through the form, so the form cannot be
 #: used to flood someone's inbox. Above it the page looks the same, but no mail goes out.
@@ -184,7 +179,7 @@ def confirm(request, token: str):
                 "notifications/subscription_confirmed.html",
                 {"subscription": subscription},
             )
-        subscription = subscription_from_token(token=token)
+        subscription = subscription_from_token(token)
     except InvalidToken:
         return _confirm_link_problem(request)
     return render(
