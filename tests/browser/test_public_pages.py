@@ -21,7 +21,13 @@ pytestmark = pytest.mark.browser
 
 SEARCH_TERMS = {"de": "Beteiligung", "en": "participation"}
 MISSING = {"de": "/gibt-es-nicht/", "en": "/en/does-not-exist/"}
-VIEWS = ["search", "account_login", "account_signup", "account_reset_password"]
+VIEWS = [
+    "search",
+    "account_login",
+    "account_signup",
+    "account_reset_password",
+    "notifications:subscribe",
+]
 
 
 def public_urls(sitemap_xml: str) -> dict[str, int]:
