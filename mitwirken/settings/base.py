@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "mitwirken.pages",
     "mitwirken.notifications",
     "participation",
+    "toolkit",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

@@ -115,6 +115,13 @@ class ProcedurePage(RoutablePageMixin, BasePage):
 
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
     topics = ParentalManyToManyField("places.Topic", blank=True, verbose_name=_("topics"))
+    formats = ParentalManyToManyField(
+        "toolkit.FormatPage",
+        blank=True,
+        related_name="procedures",
+        verbose_name=_("formats used"),
+        help_text=_("The formats of the Instrumentenkoffer this procedure uses."),
+    )
     kind = models.CharField(
         _("kind of participation"),
         max_length=20,
@@ -166,6 +173,7 @@ class ProcedurePage(RoutablePageMixin, BasePage):
                 FieldRowPanel([FieldPanel("kind"), FieldPanel("mode")]),
                 InlinePanel("procedure_districts", label=_("districts"), min_num=0),
                 FieldPanel("topics"),
+                FieldPanel("formats"),
             ],
             heading=_("Classification"),
         ),
