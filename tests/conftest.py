@@ -12,9 +12,13 @@ from tests.factories import (
     DistrictFolderPageFactory,
     EventFactory,
     EventRegistrationFactory,
+    FormatCategoryFactory,
+    FormatPageFactory,
     HomePageFactory,
     NewsIndexPageFactory,
     NewsPageFactory,
+    PlatformIndexPageFactory,
+    PlatformPageFactory,
     PollFactory,
     ProcedureIndexPageFactory,
     ProcedurePageFactory,
@@ -23,6 +27,7 @@ from tests.factories import (
     StandardPageFactory,
     StatementFactory,
     SupportFactory,
+    ToolkitIndexPageFactory,
     UserFactory,
 )
 
@@ -46,6 +51,11 @@ register(StatementFactory)
 register(EventFactory)
 register(EventRegistrationFactory)
 register(ReportFactory)
+register(FormatCategoryFactory)
+register(ToolkitIndexPageFactory)
+register(FormatPageFactory)
+register(PlatformIndexPageFactory)
+register(PlatformPageFactory)
 
 
 @pytest.fixture(autouse=True)

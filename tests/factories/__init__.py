@@ -423,3 +423,101 @@ class PlannedProjectPageFactory(PageFactory):
         page.save_revision().publish()
         page.refresh_from_db()
         return page
+
+
+# Toolkit ---------------------------------------------------------------------------------------
+
+
+class FormatCategoryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "toolkit.FormatCategory"
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Formatgruppe {n}")
+    name_de = factory.LazyAttribute(lambda o: o.name)
+    slug = factory.Sequence(lambda n: f"formatgruppe-{n}")
+
+
+class ToolkitIndexPageFactory(PageFactory):
+    """The Instrumentenkoffer at /instrumentenkoffer/; only one may exist, so a second call
+    returns the first."""
+
+    class Meta:
+        model = "toolkit.ToolkitIndexPage"
+
+    title = "Instrumentenkoffer"
+    slug = "instrumentenkoffer"
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        existing = model_class.objects.first()
+        return existing or super()._create(model_class, *args, **kwargs)
+
+
+class FormatPageFactory(PageFactory):
+    """A published format in the Instrumentenkoffer (made when missing).
+
+    ``platforms``: a list of PlatformPages."""
+
+    class Meta:
+        model = "toolkit.FormatPage"
+
+    title = factory.Sequence(lambda n: f"Format {n}")
+    slug = factory.Sequence(lambda n: f"format-{n}")
+    summary = "Ein Format der Beteiligung."
+    category = factory.SubFactory(FormatCategoryFactory)
+    mode = "digital"
+    purpose = "consult"
+    group_size_min = 5
+    group_size_max = 50
+    duration = "2 Stunden"
+    cost_level = "low"
+    last_reviewed = factory.LazyFunction(lambda: _now().date())
+
+    @classmethod
+    def _create(cls, model_class, *args, parent=None, platforms=(), **kwargs):
+        kwargs.setdefault("duration_de", kwargs.get("duration"))
+        page = model_class(*args, **kwargs)
+        page.platforms = list(platforms)
+        page.title_de = page.title_de or page.title
+        page.slug_de = page.slug_de or page.slug
+        (parent or ToolkitIndexPageFactory()).add_child(instance=page)
+        page.save_revision().publish()
+        page.refresh_from_db()
+        return page
+
+
+class PlatformIndexPageFactory(PageFactory):
+    """The platforms at /instrumentenkoffer/plattformen/; a second call returns the first."""
+
+    class Meta:
+        model = "toolkit.PlatformIndexPage"
+
+    title = "Plattformen"
+    slug = "plattformen"
+
+    @classmethod
+    def _create(cls, model_class, *args, parent=None, **kwargs):
+        existing = model_class.objects.first()
+        return existing or super()._create(
+            model_class, *args, parent=parent or ToolkitIndexPageFactory(), **kwargs
+        )
+
+
+class PlatformPageFactory(PageFactory):
+    class Meta:
+        model = "toolkit.PlatformPage"
+
+    title = factory.Sequence(lambda n: f"Plattform {n}")
+    slug = factory.Sequence(lambda n: f"plattform-{n}")
+    summary = "Eine freie Beteiligungsplattform."
+    website = "https://example.org/"
+    licence = "AGPL-3.0-or-later"
+    hosting = "both"
+    languages = "Deutsch, Englisch"
+
+    @classmethod
+    def _create(cls, model_class, *args, parent=None, **kwargs):
+        return super()._create(
+            model_class, *args, parent=parent or PlatformIndexPageFactory(), **kwargs
+        )
