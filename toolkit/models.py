@@ -132,7 +132,7 @@ class ToolkitIndexPage(RoutablePageMixin, BasePage):
 
     @path("vorschlagen/", name="suggest")
     def suggest_route(self, request):
-        from .views import format_suggest
+        from .views_suggest import format_suggest
 
         return format_suggest(request, self)
 
