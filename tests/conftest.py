@@ -9,6 +9,8 @@ from tests.factories import (
     ArticleIndexPageFactory,
     ArticlePageFactory,
     CommentFactory,
+    DistrictHubIndexPageFactory,
+    DistrictHubPageFactory,
     DistrictFolderPageFactory,
     EventFactory,
     EventRegistrationFactory,
@@ -17,6 +19,7 @@ from tests.factories import (
     HomePageFactory,
     NewsIndexPageFactory,
     NewsPageFactory,
+    OfferingPageFactory,
     PlatformIndexPageFactory,
     PlatformPageFactory,
     PollFactory,
@@ -29,6 +32,7 @@ from tests.factories import (
     SupportFactory,
     ToolkitIndexPageFactory,
     UserFactory,
+    WegweiserPageFactory,
 )
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -56,6 +60,10 @@ register(ToolkitIndexPageFactory)
 register(FormatPageFactory)
 register(PlatformIndexPageFactory)
 register(PlatformPageFactory)
+register(WegweiserPageFactory)
+register(OfferingPageFactory)
+register(DistrictHubIndexPageFactory)
+register(DistrictHubPageFactory)
 
 
 @pytest.fixture(autouse=True)

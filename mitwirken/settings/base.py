@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "mitwirken.notifications",
     "toolkit",
     "participation",
+    "wegweiser",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

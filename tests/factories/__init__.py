@@ -521,3 +521,83 @@ class PlatformPageFactory(PageFactory):
         return super()._create(
             model_class, *args, parent=parent or PlatformIndexPageFactory(), **kwargs
         )
+
+
+# Wegweiser -------------------------------------------------------------------------------------
+
+
+class WegweiserPageFactory(PageFactory):
+    """The finder at /wegweiser/; only one may exist, so a second call returns the first."""
+
+    class Meta:
+        model = "wegweiser.WegweiserPage"
+
+    title = "Wegweiser"
+    slug = "wegweiser"
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        existing = model_class.objects.first()
+        return existing or super()._create(model_class, *args, **kwargs)
+
+
+class OfferingPageFactory(PageFactory):
+    """A published offering below the Wegweiser (made when missing).
+
+    ``intents``: intent slugs such as ``["opinion"]``; ``districts``: places.District objects
+    (none: the whole city)."""
+
+    class Meta:
+        model = "wegweiser.OfferingPage"
+
+    title = factory.Sequence(lambda n: f"Angebot {n}")
+    slug = factory.Sequence(lambda n: f"angebot-{n}")
+    summary = "Ein Angebot zum Mitreden."
+    provider = "Stadt Dortmund"
+    channel = "in_person"
+
+    @classmethod
+    def _create(cls, model_class, *args, parent=None, intents=(), districts=(), **kwargs):
+        from wegweiser.models import Intent
+
+        kwargs.setdefault("provider_de", kwargs.get("provider"))
+        page = model_class(*args, **kwargs)
+        page.intents = list(Intent.objects.filter(slug__in=intents))
+        page.districts = list(districts)
+        page.title_de = page.title_de or page.title
+        page.slug_de = page.slug_de or page.slug
+        (parent or WegweiserPageFactory()).add_child(instance=page)
+        page.save_revision().publish()
+        page.refresh_from_db()
+        return page
+
+
+class DistrictHubIndexPageFactory(PageFactory):
+    """Stadtbezirke at /stadtbezirke/; a second call returns the first."""
+
+    class Meta:
+        model = "wegweiser.DistrictHubIndexPage"
+
+    title = "Stadtbezirke"
+    slug = "stadtbezirke"
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        existing = model_class.objects.first()
+        return existing or super()._create(model_class, *args, **kwargs)
+
+
+class DistrictHubPageFactory(PageFactory):
+    """The hub of ``district`` (required) at /stadtbezirke/<district-slug>/."""
+
+    class Meta:
+        model = "wegweiser.DistrictHubPage"
+
+    title = factory.LazyAttribute(lambda o: o.district.name)
+    slug = factory.LazyAttribute(lambda o: o.district.slug)
+
+    @classmethod
+    def _create(cls, model_class, *args, parent=None, **kwargs):
+        return super()._create(
+            model_class, *args, parent=parent or DistrictHubIndexPageFactory(), **kwargs
+        )
