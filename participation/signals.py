@@ -23,6 +23,7 @@ def grant_district_permissions(sender, instance, raw=False, update_fields=None, 
 
 @receiver(post_save, sender="participation.ProcedureIndexPage", dispatch_uid="ombuds_procedures")
 @receiver(post_save, sender="participation.PlannedProjectIndexPage", dispatch_uid="ombuds_plans")
+@receiver(post_save, sender="toolkit.ToolkitIndexPage", dispatch_uid="ombuds_toolkit")
 def grant_ombudsstelle_permissions(sender, instance, created=False, raw=False, **kwargs):
     if raw or not created:
         return

@@ -88,7 +88,7 @@ def district_permissions_grant(*, folder, apps=global_apps) -> None:
     """Give the folder's Bezirksvertretung add, edit and publish permission on it, and no other
     district's group any permission there. While the folder has a review workflow, the group may
     add and edit but not publish. A folder without a district (Gesamtstadt) belongs to the
-    Ombudsstelle alone. Safe to run again."""
+    Ombudsstelle alone. Also used for a district's hub page in the Wegweiser. Safe to run again."""
     GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
     District = apps.get_model("places", "District")
     own_group = None
@@ -112,10 +112,19 @@ def district_permissions_grant(*, folder, apps=global_apps) -> None:
 @transaction.atomic
 def ombudsstelle_permissions_grant(*, page, apps=global_apps) -> None:
     """The Ombudsstelle may add, edit, publish, lock and unlock everything below ``page`` (the
-    Beteiligung index or the Vorhabenliste). Safe to run again."""
+    Beteiligung index, the Vorhabenliste, the Instrumentenkoffer, the Wegweiser, the
+    Stadtbezirke), and manage the snippets that belong to it. Safe to run again."""
     group = _group_with_admin_access(apps, OMBUDSSTELLE_GROUP)
     _sync_page_permissions(
         apps, page_id=page.pk, group=group, actions=OMBUDSSTELLE_PAGE_PERMISSIONS
+    )
+    Permission = apps.get_model("auth", "Permission")
+    group.permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label="toolkit",
+            content_type__model="formatcategory",
+            codename__in=["add_formatcategory", "change_formatcategory", "delete_formatcategory"],
+        )
     )
 
 
