@@ -1210,4 +1210,42 @@ def plans(stdout) -> None:
         )
 
 
-STEPS = [structure, people, procedures, contributions, plans]
+# Formats of the Instrumentenkoffer -------------------------------------------------------------
+
+#: Which formats of the toolkit each demo procedure uses, by German slug on both sides.
+PROCEDURE_FORMATS = {
+    "phoenix-see-uferpromenade": [
+        "online-beteiligung",
+        "fragebogen-auf-papier",
+        "buergerversammlung",
+    ],
+    "radwall": ["online-umfrage"],
+    "schulwege-scharnhorst": ["online-beteiligung", "telefonsprechstunde", "fragebogen-auf-papier"],
+    "bezirksbudget-brackel-2027": ["online-buergerhaushalt"],
+    "hitzeschutz-hombruch": ["online-umfrage", "telefonsprechstunde", "stadtteilspaziergang"],
+    "ortskern-luetgendortmund": ["planungswerkstatt"],
+    "marktplatz-mengede": ["infostand", "online-beteiligung"],
+    "fredenbaumpark": ["stadtteilspaziergang", "infostand"],
+    "digitale-stadt-prioritaeten": ["online-umfrage"],
+    "quartierspark-huckarde": ["planungswerkstatt"],
+    "zeche-minister-stein": ["hybrider-workshop"],
+}
+
+
+def procedure_formats(stdout) -> None:
+    """Formats used by the demo procedures"""
+    # The toolkit seeds first (INSTALLED_APPS order); without its formats there is nothing to link.
+    from toolkit.models import FormatPage
+
+    for slug, format_slugs in PROCEDURE_FORMATS.items():
+        procedure = ProcedurePage.objects.filter(slug_de=slug).first()
+        formats = list(FormatPage.objects.filter(slug_de__in=format_slugs))
+        if procedure is None or not formats:
+            continue
+        if {f.pk for f in procedure.formats.all()} == {f.pk for f in formats}:
+            continue  # already linked: a rerun adds no revision
+        procedure.formats = formats
+        procedure.save_revision().publish()
+
+
+STEPS = [structure, people, procedures, contributions, plans, procedure_formats]

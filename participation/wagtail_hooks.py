@@ -791,3 +791,21 @@ class ContributionsViewSetGroup(ModelViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_viewsets():
     return [ModerationViewSet(), ContributionsViewSetGroup()]
+
+
+# The Instrumentenkoffer's format pages list the procedures that used the format ------------------
+
+
+@hooks.register("toolkit_format_related")
+def procedures_using_format(page, request):
+    """``(heading, procedures)``: the live public procedures that used this format, newest
+    first; ``None`` when there are none. The toolkit's format page shows them."""
+    procedures = list(
+        ProcedurePage.objects.live()
+        .public()
+        .filter(formats=page)
+        .order_by("-first_published_at", "-pk")
+    )
+    if not procedures:
+        return None
+    return _("Procedures that used this format"), procedures

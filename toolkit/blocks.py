@@ -4,7 +4,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 
-
 class StepBlock(blocks.StructBlock):
     heading = blocks.CharBlock(label=_("Step"), max_length=120)
     text = blocks.RichTextBlock(label=_("Text"), features=["bold", "italic", "link", "ul"])
@@ -12,6 +11,7 @@ class StepBlock(blocks.StructBlock):
     class Meta:
         icon = "list-ol"
         template = "toolkit/blocks/step.html"
+        preview_template = "toolkit/blocks/step_preview.html"  # a step is a list item
         label = _("Step")
         preview_value = {
             "heading": "Einladen",

@@ -345,9 +345,7 @@ class PlatformIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["platforms"] = (
-            PlatformPage.objects.child_of(self).live().public().order_by("title")
-        )
+        context["platforms"] = PlatformPage.objects.child_of(self).live().public().order_by("title")
         return context
 
 
@@ -481,6 +479,9 @@ class ReviewReminder(models.Model):
                 fields=["format_page", "review"], name="toolkit_one_reminder_per_review"
             )
         ]
+
+    def __str__(self):
+        return f"{self.format_page_id}: {self.review}"
 
 
 @register_setting(icon="list-ul")

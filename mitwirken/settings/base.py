@@ -155,6 +155,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "participation.tasks.send_results_reminders",
         "schedule": crontab(hour=8, minute=0),
     },
+    "toolkit-review-reminders": {
+        "task": "toolkit.tasks.send_review_reminders",
+        "schedule": crontab(hour=8, minute=30),
+    },
     "notifications-expire-subscriptions": {
         "task": "mitwirken.notifications.tasks.expire_subscriptions",
         "schedule": crontab(hour=3, minute=30),

@@ -35,15 +35,22 @@ def breadcrumbs(page):
 
 @register.inclusion_tag("components/language_switcher.html", takes_context=True)
 def language_switcher(context):
-    """Links to this page in every language: the translated page URL, else the translated path."""
+    """Links to this page in every language: the translated page URL, else the translated path.
+
+    A page's own routes (a comparison, a form) and query strings (filters) carry over."""
     request = context.get("request")
     page = context.get("page")
     current = get_language()
     languages = []
+    rest = ""
+    if page is not None and isinstance(page, Page) and request is not None:
+        own_url = page.get_url(request) or ""
+        if own_url and request.path.startswith(own_url):
+            rest = request.get_full_path()[len(own_url) :]
     for code, _name in settings.LANGUAGES:
         if page is not None and isinstance(page, Page):
             with override(code):
-                url = page.get_url(request)
+                url = (page.get_url(request) or "/") + rest
         elif request is not None:
             url = translate_url(request.get_full_path(), code)
         else:

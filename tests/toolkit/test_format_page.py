@@ -1,0 +1,210 @@
+"""A format's page: its attributes, how it works, examples, platforms, established format and
+digital alternatives, the notes, the review date, and the sections other apps add by hook."""
+
+import datetime
+
+import pytest
+from wagtail import hooks
+
+from toolkit.models import FormatExample
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def toolkit(home_page, toolkit_index_page):
+    return toolkit_index_page
+
+
+def main(response) -> str:
+    return response.content.decode().split('id="main"')[1].split("</main>")[0]
+
+
+def test_the_page_shows_every_attribute(client, toolkit, format_page_factory, user):
+    user.display_name = "Renate Redaktion"
+    user.save()
+    format_page = format_page_factory(
+        title="Online-Bürgerdialog",
+        category__name="Digitale Alternativen",
+        category__slug="digitale-alternativen",
+        mode="hybrid",
+        purpose="involve",
+        openness="limited",
+        recruitment="random",
+        group_size_min=20,
+        group_size_max=None,
+        duration="3 Abende",
+        preparation_effort="high",
+        staff_effort="low",
+        cost_level="medium",
+        facilitation="professional",
+        equipment_participants="Ein Telefon oder ein Computer",
+        equipment_organisers="Videokonferenz-Software",
+        skills="Moderation im Netz",
+        target_groups="Jugendliche und Berufstätige",
+        accessibility_notes="Mit Untertiteln und Gebärdensprache.",
+        data_protection_notes="Server in Dortmund, keine Aufzeichnung.",
+        easy_language_summary="Sie reden im Internet mit.",
+        last_reviewed=datetime.date(2026, 3, 14),
+        reviewer=user,
+    )
+
+    response = client.get(format_page.url)
+    html = main(response)
+
+    assert response.status_code == 200
+    for text in (
+        "Online-Bürgerdialog",
+        "Digitale Alternativen",
+        "20",
+        "3 Abende",
+        "Ein Telefon oder ein Computer",
+        "Videokonferenz-Software",
+        "Moderation im Netz",
+        "Jugendliche und Berufstätige",
+        "Mit Untertiteln und Gebärdensprache.",
+        "Server in Dortmund, keine Aufzeichnung.",
+        "Sie reden im Internet mit.",
+        '<time datetime="2026-03-14">',
+    ):
+        assert text in html
+    assert html.count('class="kern-description-list-item"') >= 15
+    assert "Renate Redaktion" not in response.content.decode()
+
+
+def test_english_labels_of_the_attributes(client, toolkit, format_page_factory):
+    format_page = format_page_factory(
+        mode="analog", cost_level="high", group_size_min=5, group_size_max=None
+    )
+
+    html = main(client.get(f"/en{format_page.url}"))
+
+    for text in ("At a glance", "Participants", "5 or more", "Analog", "High", "Last reviewed on"):
+        assert text in html
+
+
+def test_how_it_works_numbers_the_steps(client, toolkit, format_page_factory):
+    format_page = format_page_factory(
+        how_it_works=[
+            ("step", {"heading": "Einladen", "text": "<p>Aushänge im Quartier.</p>"}),
+            ("step", {"heading": "Treffen", "text": "<p>Im Park, mit Abstand.</p>"}),
+            ("paragraph", "<p>Zwischendurch: eine Pause.</p>"),
+            ("step", {"heading": "Auswerten", "text": "<p>Ergebnisse aufschreiben.</p>"}),
+        ]
+    )
+
+    html = main(client.get(format_page.url))
+
+    first = html.split('<ol class="format-steps" start="1">')[1].split("</ol>")[0]
+    assert "Einladen</h3>" in first and "Treffen</h3>" in first
+    assert "Aushänge im Quartier." in first
+    assert "Zwischendurch: eine Pause." in html
+    assert "Auswerten</h3>" in html.split('<ol class="format-steps" start="3">')[1]
+
+
+def test_examples_show_place_year_description_and_source(client, toolkit, format_page_factory):
+    format_page = format_page_factory()
+    FormatExample.objects.create(
+        page=format_page,
+        title="Balkonkonzert-Dialog",
+        place="Wien, Österreich",
+        year=2020,
+        description="Nachbarn sprachen von Balkon zu Balkon.",
+        source_url="https://example.org/wien-balkon",
+    )
+
+    html = main(client.get(format_page.url))
+
+    for text in (
+        "Balkonkonzert-Dialog",
+        "Wien, Österreich, 2020",
+        "Nachbarn sprachen von Balkon zu Balkon.",
+        'href="https://example.org/wien-balkon"',
+    ):
+        assert text in html
+
+
+def test_platforms_are_linked_and_unpublished_ones_left_out(
+    client, toolkit, format_page_factory, platform_page_factory
+):
+    decidim = platform_page_factory(title="Decidim")
+    hidden = platform_page_factory(title="Verborgen")
+    hidden.unpublish()
+    format_page = format_page_factory(platforms=[decidim, hidden])
+
+    html = main(client.get(format_page.url))
+
+    assert f'<a class="kern-link" href="{decidim.url}">Decidim</a>' in html
+    assert "Verborgen" not in html
+
+
+def test_counterpart_and_digital_alternatives_link_each_other(client, toolkit, format_page_factory):
+    analog = format_page_factory(title="Bürgerversammlung", mode="analog")
+    digital = format_page_factory(
+        title="Online-Versammlung", counterpart=analog, counterpart_relation="replaces"
+    )
+    draft = format_page_factory(
+        title="Entwurf", counterpart=analog, counterpart_relation="complements"
+    )
+    draft.unpublish()
+
+    digital_html = main(client.get(digital.url))
+    analog_html = main(client.get(analog.url))
+
+    assert f'<a class="kern-link" href="{analog.url}">Bürgerversammlung</a>' in digital_html
+    assert f'<a class="kern-link" href="{digital.url}">Online-Versammlung</a>' in analog_html
+    assert "Entwurf" not in analog_html
+    assert 'id="format-counterpart-heading"' not in analog_html
+
+
+def test_hooks_add_sections_of_related_pages(
+    client, toolkit, format_page_factory, standard_page_factory
+):
+    format_page = format_page_factory()
+    other = format_page_factory()
+    used = standard_page_factory(title="Spielplatz Hörde", summary="Wie der Platz entstand.")
+
+    def procedures(page, request):
+        if page.pk == format_page.pk:
+            return ("Verfahren mit diesem Format", [used])
+        return None
+
+    def nothing(page, request):
+        return None
+
+    def empty(page, request):
+        return ("Leere Liste", [])
+
+    with (
+        hooks.register_temporarily("toolkit_format_related", procedures),
+        hooks.register_temporarily("toolkit_format_related", nothing),
+        hooks.register_temporarily("toolkit_format_related", empty),
+    ):
+        html = main(client.get(format_page.url))
+        other_html = main(client.get(other.url))
+
+    section = html.split('id="format-related-1">')[1]
+    assert section.startswith("Verfahren mit diesem Format</h2>")
+    assert f'<a class="kern-link" href="{used.url}">Spielplatz Hörde</a>' in section
+    assert "Wie der Platz entstand." in section
+    assert "Leere Liste" not in html
+    assert "format-related-" not in other_html
+
+
+def test_the_format_page_needs_few_queries(
+    client, toolkit, format_page_factory, platform_page_factory, django_assert_max_num_queries
+):
+    analog = format_page_factory(mode="analog")
+    format_page = format_page_factory(
+        platforms=[platform_page_factory() for _ in range(3)],
+        counterpart=analog,
+        counterpart_relation="complements",
+    )
+    for number in range(3):
+        FormatExample.objects.create(
+            page=format_page, title=f"Beispiel {number}", place="Ort", source_url="https://a.b/"
+        )
+    client.get(format_page.url)
+
+    with django_assert_max_num_queries(25):
+        assert client.get(format_page.url).status_code == 200
