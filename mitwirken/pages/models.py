@@ -6,6 +6,7 @@ from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
@@ -73,6 +74,11 @@ class HomePage(BasePage):
         context["latest_news"] = (
             NewsPage.objects.live().public().order_by("-first_published_at", "-pk")[:3]
         )
+        # Sections other apps add (the Wegweiser's district hubs), as HTML; this app imports none
+        # of them. A hook returns "" when it has nothing to show.
+        context["home_sections"] = [
+            html for fn in hooks.get_hooks("home_page_sections") if (html := fn(request))
+        ]
         return context
 
 

@@ -7,8 +7,8 @@ import pytest
 from django.utils import translation
 from playwright.sync_api import expect
 
-from toolkit.models import FormatPage, FormatSuggestion
 from tests.factories import DEFAULT_PASSWORD, UserFactory
+from toolkit.models import FormatPage, FormatSuggestion
 
 from .audit import axe, horizontal_overflow, wide_elements
 
