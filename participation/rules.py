@@ -17,20 +17,9 @@ from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from mitwirken.accounts.selectors import is_verified
+
 Reason = Promise | str | None
-
-
-def is_verified(user) -> bool:
-    """Signed in with a confirmed e-mail address (allauth)."""
-    if user is None or not user.is_authenticated or not user.is_active:
-        return False
-    from allauth.account.models import EmailAddress
-
-    cache = getattr(user, "_participation_verified", None)
-    if cache is None:
-        cache = EmailAddress.objects.filter(user=user, verified=True).exists()
-        user._participation_verified = cache
-    return cache
 
 
 def _account_reason(user) -> Reason:

@@ -3,16 +3,16 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import FormatCategory, FormatSuggestion
+from mitwirken.pages.forms import HoneypotForm
 
-HONEYPOT_TEMPLATE = "notifications/fields/honeypot.html"
+from .models import FormatCategory, FormatSuggestion
 
 
 def _max_length(name: str) -> int:
     return FormatSuggestion._meta.get_field(name).max_length
 
 
-class FormatSuggestionForm(forms.Form):
+class FormatSuggestionForm(HoneypotForm):
     title = forms.CharField(
         label=_("Name of the format"),
         max_length=_max_length("title"),
@@ -46,22 +46,10 @@ class FormatSuggestionForm(forms.Form):
         assume_scheme="https",
         help_text=_("A web page about an example, so we can read more."),
     )
-    # A field people never see; software that fills in every field gives itself away.
-    website = forms.CharField(
-        label=_("Leave this field empty"), required=False, template_name=HONEYPOT_TEMPLATE
+    honeypot_message = _(
+        "Your suggestion was not sent: a field that has to stay empty was filled in. "
+        "Please send the form again."
     )
-
-    def clean(self):
-        cleaned_data = super().clean()
-        if cleaned_data.get("website"):
-            raise forms.ValidationError(
-                _(
-                    "Your suggestion was not sent: a field that has to stay empty was filled in. "
-                    "Please send the form again."
-                ),
-                code="honeypot",
-            )
-        return cleaned_data
 
     def suggestion_data(self) -> dict:
         """The cleaned values ``suggestion_create`` takes."""

@@ -26,6 +26,7 @@ from wagtail.models import Site
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.rich_text import RichText
 
+from mitwirken.accounts.selectors import is_verified
 from mitwirken.notifications.models import Notification
 from mitwirken.notifications.services import notify_address
 
@@ -52,19 +53,6 @@ Reason = Promise | str | None
 
 
 # Who may do what --------------------------------------------------------------------------------
-
-
-def is_verified(user) -> bool:
-    """Signed in with a confirmed e-mail address (allauth), as participation's rules ask."""
-    if user is None or not user.is_authenticated or not user.is_active:
-        return False
-    from allauth.account.models import EmailAddress
-
-    cache = getattr(user, "_toolkit_verified", None)
-    if cache is None:
-        cache = EmailAddress.objects.filter(user=user, verified=True).exists()
-        user._toolkit_verified = cache
-    return cache
 
 
 def can_suggest(user) -> Reason:

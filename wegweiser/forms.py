@@ -10,7 +10,7 @@ from mitwirken.places.models import District
 from .models import Intent
 from .selectors import WHOLE_CITY, How
 
-RADIO_GROUP_TEMPLATE = "wegweiser/includes/radio_group.html"
+RADIO_GROUP_TEMPLATE = "components/radio_group.html"
 QUESTIONS = ("intent", "district", "how")
 
 

@@ -6,6 +6,7 @@ from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from mitwirken.accounts.services import user_update
+from mitwirken.pages.forms import HoneypotForm
 from mitwirken.places.models import District, Topic
 
 from .kinds import KINDS
@@ -13,7 +14,7 @@ from .models import Frequency
 from .selectors import followable_get, preferences_for_user
 from .services import preference_set
 
-RADIO_GROUP_TEMPLATE = "notifications/fields/radio_group.html"
+RADIO_GROUP_TEMPLATE = "components/radio_group.html"
 
 #: Shown next to the consent box and stored by version with each subscription. When you change
 #: the text, raise NOTIFICATIONS_CONSENT_VERSION in the settings.
@@ -33,7 +34,7 @@ def target_value(target) -> str:
     raise ValueError(f"{target!r} cannot be subscribed to by e-mail")
 
 
-class SubscriptionForm(forms.Form):
+class SubscriptionForm(HoneypotForm):
     """Double opt-in for visitors without an account: an address, a district or topic, consent."""
 
     email = forms.EmailField(
@@ -51,12 +52,6 @@ class SubscriptionForm(forms.Form):
     consent = forms.BooleanField(
         label=CONSENT_TEXT,
         error_messages={"required": _("Please agree, so that we may send you e-mails.")},
-    )
-    # A field people never see; software that fills in every field gives itself away.
-    website = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        template_name="notifications/fields/honeypot.html",
     )
 
     def __init__(self, *args, privacy_url: str = "", **kwargs):
@@ -79,18 +74,6 @@ class SubscriptionForm(forms.Form):
 
     def clean_target(self):
         return self.targets[self.cleaned_data["target"]]
-
-    def clean(self):
-        cleaned_data = super().clean()
-        if self.cleaned_data.get("website"):
-            raise forms.ValidationError(
-                _(
-                    "Your request was not sent: a field that has to stay empty was filled in. "
-                    "Please send the form again."
-                ),
-                code="honeypot",
-            )
-        return cleaned_data
 
 
 def frequency_field(label) -> forms.ChoiceField:

@@ -10,20 +10,13 @@ from django.utils import translation
 from playwright.sync_api import expect
 
 from mitwirken.pages.models import ArticlePage, Feedback
+from tests.helpers import ui
 
 from .audit import axe
 
 pytestmark = pytest.mark.browser
 
 PASSWORD = "Mitreden-am-Phoenixsee-2026"
-
-
-def ui(text: str, language: str = "de") -> str:
-    """``text`` as the portal shows it in ``language``, with or without a compiled catalogue.
-
-    Not named ``_``: makemessages would copy the strings of this test into the catalogue."""
-    with translation.override(language):
-        return translation.gettext(text)
 
 
 def url(name: str, language: str = "de", **kwargs) -> str:

@@ -5,7 +5,6 @@ axe checks every page the journey visits; nothing is requested from another orig
 import re
 
 import pytest
-from django.utils import translation
 from playwright.sync_api import expect
 
 from mitwirken.notifications.models import Follow
@@ -18,16 +17,11 @@ from tests.factories import (
     ProposalFactory,
     UserFactory,
 )
+from tests.helpers import ui
 
 from .audit import axe, horizontal_overflow, wide_elements
 
 pytestmark = pytest.mark.browser
-
-
-def ui(text: str, language: str = "de") -> str:
-    """``text`` as the portal shows it, with or without a compiled catalogue."""
-    with translation.override(language):
-        return translation.gettext(text)
 
 
 @pytest.fixture

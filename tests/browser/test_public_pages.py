@@ -30,6 +30,28 @@ VIEWS = [
 ]
 
 
+def routes() -> set[str]:
+    """Pages' own routes and answered forms: the comparison of three formats, the Wegweiser's
+    A–Z index and its answers, in the active language."""
+    from toolkit.models import FormatPage, ToolkitIndexPage
+    from wegweiser.models import WegweiserPage
+
+    toolkit, wegweiser = ToolkitIndexPage.objects.get(), WegweiserPage.objects.get()
+    compared = "&".join(
+        f"format={pk}"
+        for pk in FormatPage.objects.live().order_by("pk").values_list("pk", flat=True)[:3]
+    )
+    finder = wegweiser.get_url()
+    return {
+        f"{toolkit.get_url()}{toolkit.reverse_subpage('compare')}?{compared}",
+        f"{toolkit.get_url()}?mode=digital&participants=30",
+        f"{finder}{wegweiser.reverse_subpage('a_to_z')}",
+        f"{finder}?intent=opinion&district=hoerde&how=either",
+        f"{finder}?intent=complaint&district=gesamtstadt&how=online",
+        f"{finder}?intent=atlantis&district=hoerde&how=either",
+    }
+
+
 def public_urls(sitemap_xml: str) -> dict[str, int]:
     """The path of every public page in both languages, with the status it must answer."""
     paths = {urlsplit(loc).path for loc in re.findall(r"<loc>([^<]+)</loc>", sitemap_xml)}
@@ -37,6 +59,7 @@ def public_urls(sitemap_xml: str) -> dict[str, int]:
         with translation.override(language):
             paths |= {page.get_url() for page in Page.objects.live().public().filter(depth__gt=1)}
             paths |= {reverse(name) for name in VIEWS}
+            paths |= routes()
             paths.add(f"{reverse('search')}?q={SEARCH_TERMS[language]}")
     urls = dict.fromkeys(sorted(paths), 200)
     urls.update(dict.fromkeys(MISSING.values(), 404))

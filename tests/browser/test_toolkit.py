@@ -4,21 +4,15 @@ opens one, then (as a signed-in citizen) suggests a new format. axe checks every
 import re
 
 import pytest
-from django.utils import translation
 from playwright.sync_api import expect
 
 from tests.factories import DEFAULT_PASSWORD, UserFactory
+from tests.helpers import ui
 from toolkit.models import FormatPage, FormatSuggestion
 
 from .audit import axe, horizontal_overflow, wide_elements
 
 pytestmark = pytest.mark.browser
-
-
-def ui(text: str, language: str = "de") -> str:
-    """``text`` as the portal shows it, with or without a compiled catalogue."""
-    with translation.override(language):
-        return translation.gettext(text)
 
 
 def test_filter_compare_open_and_suggest_a_format(page, demo_content):

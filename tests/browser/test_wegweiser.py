@@ -4,19 +4,14 @@ Stadtbezirk. axe checks every page; nothing is requested from another origin."""
 import re
 
 import pytest
-from django.utils import translation
 from django.utils.text import capfirst
 from playwright.sync_api import expect
+
+from tests.helpers import ui
 
 from .audit import axe, horizontal_overflow, wide_elements
 
 pytestmark = pytest.mark.browser
-
-
-def ui(text: str, language: str = "de") -> str:
-    """``text`` as the portal shows it, with or without a compiled catalogue."""
-    with translation.override(language):
-        return translation.gettext(text)
 
 
 def answer(page, *, intent: str, where: str, how: str) -> None:

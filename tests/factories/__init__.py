@@ -601,3 +601,11 @@ class DistrictHubPageFactory(PageFactory):
         return super()._create(
             model_class, *args, parent=parent or DistrictHubIndexPageFactory(), **kwargs
         )
+
+
+def phase(days_from_now: int, length: int = 14, **values) -> dict:
+    """A consultation phase starting ``days_from_now`` days from now, ``length`` days long."""
+    start = _now() + datetime.timedelta(days=days_from_now)
+    return current_consultation_phase(
+        start=start, end=start + datetime.timedelta(days=length), **values
+    )

@@ -1,8 +1,6 @@
 """Citizens contribute: proposals, comments, support, polls and formal statements, with every
 kind of bad input refused with a clear message and nothing stored."""
 
-import datetime
-
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -25,23 +23,13 @@ from tests.factories import (
     ProcedurePageFactory,
     ProposalFactory,
     UserFactory,
-    current_consultation_phase,
+    phase,
 )
+from tests.helpers import ui
 
 pytestmark = pytest.mark.django_db
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-
-
-def ui(text: str) -> str:
-    return translation.gettext(text)
-
-
-def phase(days_from_now: int, length: int = 14, **values) -> dict:
-    start = timezone.now() + datetime.timedelta(days=days_from_now)
-    return current_consultation_phase(
-        start=start, end=start + datetime.timedelta(days=length), **values
-    )
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@
 import datetime
 
 import pytest
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from participation.models import EventRegistration
 from tests.factories import (
@@ -12,12 +12,9 @@ from tests.factories import (
     ProcedurePageFactory,
     UserFactory,
 )
+from tests.helpers import ui
 
 pytestmark = pytest.mark.django_db
-
-
-def ui(text: str) -> str:
-    return translation.gettext(text)
 
 
 @pytest.fixture

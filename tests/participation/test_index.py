@@ -1,7 +1,5 @@
 """The procedure index at /beteiligung/ and the district folders: filters, search, cards."""
 
-import datetime
-
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -12,23 +10,13 @@ from tests.factories import (
     DistrictFolderPageFactory,
     ProcedureIndexPageFactory,
     ProcedurePageFactory,
-    current_consultation_phase,
+    phase,
 )
+from tests.helpers import ui
 
 pytestmark = pytest.mark.django_db
 
 INDEX = "/beteiligung/"
-
-
-def ui(text: str) -> str:
-    return translation.gettext(text)
-
-
-def phase(days_from_now: int, length: int = 14, **values) -> dict:
-    start = timezone.now() + datetime.timedelta(days=days_from_now)
-    return current_consultation_phase(
-        start=start, end=start + datetime.timedelta(days=length), **values
-    )
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from wagtail.models import GroupPagePermission
 from wagtail.test.utils.form_data import rich_text
 
@@ -24,13 +24,9 @@ from tests.factories import (
     PlannedProjectPageFactory,
     UserFactory,
 )
+from tests.helpers import ui
 
 pytestmark = pytest.mark.django_db
-
-
-def ui(text: str) -> str:
-    with translation.override("de"):
-        return translation.gettext(text)
 
 
 @pytest.fixture

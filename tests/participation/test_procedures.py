@@ -6,7 +6,7 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone, translation
+from django.utils import timezone
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 
@@ -21,21 +21,11 @@ from tests.factories import (
     ProposalFactory,
     SupportFactory,
     UserFactory,
-    current_consultation_phase,
+    phase,
 )
+from tests.helpers import ui
 
 pytestmark = pytest.mark.django_db
-
-
-def ui(text: str) -> str:
-    return translation.gettext(text)
-
-
-def phase(days_from_now: int, length: int = 14, **values) -> dict:
-    start = timezone.now() + datetime.timedelta(days=days_from_now)
-    return current_consultation_phase(
-        start=start, end=start + datetime.timedelta(days=length), **values
-    )
 
 
 @pytest.fixture

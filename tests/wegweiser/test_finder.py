@@ -9,23 +9,13 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import formats, timezone, translation
 
 from mitwirken.places.models import District
-from tests.factories import current_consultation_phase
+from tests.factories import current_consultation_phase, phase
+from tests.helpers import ui
 from wegweiser.selectors import finder_matches
 
 pytestmark = pytest.mark.django_db
 
 FINDER = "/wegweiser/"
-
-
-def ui(text: str) -> str:
-    return translation.gettext(text)
-
-
-def phase(days_from_now: int, length: int = 14, **values) -> dict:
-    start = timezone.now() + datetime.timedelta(days=days_from_now)
-    return current_consultation_phase(
-        start=start, end=start + datetime.timedelta(days=length), **values
-    )
 
 
 @pytest.fixture

@@ -6,22 +6,14 @@ import datetime
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from mitwirken.places.models import District
-from tests.factories import current_consultation_phase
+from tests.factories import phase
+from tests.helpers import ui
 from wegweiser.models import CouncilSession
 
 pytestmark = pytest.mark.django_db
-
-
-def ui(text: str) -> str:
-    return translation.gettext(text)
-
-
-def phase(days_from_now: int, length: int = 14) -> dict:
-    start = timezone.now() + datetime.timedelta(days=days_from_now)
-    return current_consultation_phase(start=start, end=start + datetime.timedelta(days=length))
 
 
 def in_days(days: int) -> datetime.datetime:

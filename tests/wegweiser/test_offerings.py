@@ -3,16 +3,12 @@
 import re
 
 import pytest
-from django.utils import translation
 from django.utils.text import capfirst
 
 from mitwirken.places.models import District
+from tests.helpers import ui
 
 pytestmark = pytest.mark.django_db
-
-
-def ui(text: str) -> str:
-    return translation.gettext(text)
 
 
 def facts(html: str) -> dict[str, str]:

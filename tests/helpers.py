@@ -1,0 +1,12 @@
+"""Helpers that many tests share."""
+
+from django.utils import translation
+
+
+def ui(text: str, language: str | None = None) -> str:
+    """``text`` as the portal shows it (in the active language, or in ``language``), with or
+    without a compiled catalogue."""
+    if language is None:
+        return translation.gettext(text)
+    with translation.override(language):
+        return translation.gettext(text)
