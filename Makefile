@@ -5,6 +5,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 CHROMIUM ?= /usr/bin/chromium
+# Parallel test processes (pytest-xdist); each has its own test database and Redis database.
+TEST_WORKERS ?= auto
 
 .PHONY: run test install lint format check messages vendor clean
 
@@ -29,7 +31,7 @@ run: install
 test: install node_modules/.installed
 	@test -x $(CHROMIUM) || { echo "Browser tests need Chromium at $(CHROMIUM): sudo apt-get install chromium"; exit 1; }
 	@command -v java >/dev/null || { echo "The HTML check needs Java: sudo apt-get install default-jre-headless"; exit 1; }
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile
 
 lint: install
 	$(BIN)/ruff check .

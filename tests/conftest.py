@@ -2,6 +2,7 @@ import os
 
 import pytest
 from django.core.cache import cache
+from django.db import transaction
 from django.utils import translation
 from pytest_factoryboy import register
 
@@ -34,6 +35,7 @@ from tests.factories import (
     UserFactory,
     WegweiserPageFactory,
 )
+from tests.helpers import seed_demo
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -64,6 +66,17 @@ register(WegweiserPageFactory)
 register(OfferingPageFactory)
 register(DistrictHubIndexPageFactory)
 register(DistrictHubPageFactory)
+
+
+@pytest.fixture(scope="module")
+def seeded(django_db_setup, django_db_blocker):
+    """The demo portal of ``manage.py seed_demo`` (its output), seeded once per test module (a
+    seed takes half a minute on PostgreSQL) and rolled back after the module; each test runs
+    inside it in a savepoint of its own."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        translation.activate("de")
+        yield seed_demo()
+        transaction.set_rollback(True)
 
 
 @pytest.fixture(autouse=True)

@@ -10,3 +10,14 @@ def ui(text: str, language: str | None = None) -> str:
         return translation.gettext(text)
     with translation.override(language):
         return translation.gettext(text)
+
+
+def seed_demo() -> str:
+    """Run ``manage.py seed_demo``; its output."""
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("seed_demo", stdout=out)
+    return out.getvalue()

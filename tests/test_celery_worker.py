@@ -5,6 +5,7 @@ import time
 
 import pytest
 from celery.contrib.testing.worker import start_worker
+from django.conf import settings
 from django.core import mail
 from django.db import transaction
 
@@ -22,7 +23,7 @@ pytestmark = [
 @pytest.fixture
 def redis_worker():
     saved = {key: celery_app.conf[key] for key in ("task_always_eager", "broker_url")}
-    celery_app.conf.update(task_always_eager=False, broker_url=os.environ["REDIS_URL"])
+    celery_app.conf.update(task_always_eager=False, broker_url=settings.REDIS_URL)
     try:
         with start_worker(celery_app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
             yield

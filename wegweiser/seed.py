@@ -910,6 +910,9 @@ def _offering(parent: WegweiserPage, spec: dict) -> OfferingPage:
 def offerings(stdout) -> None:
     """Wegweiser: offerings in every Stadtbezirk and for the whole city, the Ombudsstelle as guide"""
     parent = _wegweiser()
+    # The intents come from a migration; a flushed test database has lost them.
+    for slug in Intent.Choices.values:
+        Intent.objects.get_or_create(slug=slug)
     specs = OFFERINGS + [_question_time(district) for district in District.objects.all()]
     for spec in specs:
         _offering(parent, spec)

@@ -1,10 +1,12 @@
 """Tests: SQLite by default, PostgreSQL when DATABASE_URL is set, Redis when REDIS_URL is set."""
 
+import os
 import tempfile
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 from .base import *  # noqa: F403
-from .base import ALLOWED_HOSTS
+from .base import ALLOWED_HOSTS, CACHES, REDIS_URL
 
 DEBUG = False
 SECRET_KEY = "test-only-key-not-secret"  # noqa: S105
@@ -20,3 +22,10 @@ STORAGES = {
 BASE_URL = WAGTAILADMIN_BASE_URL = "http://testserver"
 # Tasks run in-process unless a test starts a real worker (tests/test_celery_worker.py does).
 CELERY_TASK_ALWAYS_EAGER = True
+
+# Under pytest-xdist each worker has its own test database (pytest-django) and its own Redis
+# database, so one worker's cache.clear() or Celery queue never touches another's.
+_worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+if REDIS_URL and _worker.startswith("gw"):
+    REDIS_URL = urlunsplit(urlsplit(REDIS_URL)._replace(path=f"/{int(_worker[2:]) + 1}"))
+    CACHES["default"]["LOCATION"] = CELERY_BROKER_URL = REDIS_URL

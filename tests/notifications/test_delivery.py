@@ -6,6 +6,7 @@ import time
 
 import pytest
 from celery.contrib.testing.worker import start_worker
+from django.conf import settings
 from django.core import mail
 from django.db import connection, connections, transaction
 
@@ -56,7 +57,7 @@ def announce(target, key):
 @pytest.mark.django_db(transaction=True)
 def test_a_real_worker_sends_what_was_queued_after_commit(user_factory, district, celery_conf):
     person = immediate_follower(user_factory, district)
-    celery_conf.update(task_always_eager=False, broker_url=os.environ["REDIS_URL"])
+    celery_conf.update(task_always_eager=False, broker_url=settings.REDIS_URL)
     with start_worker(celery_app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
         with transaction.atomic():
             announce(district, "news:1")
@@ -77,7 +78,7 @@ def test_the_sweep_delivers_after_a_broker_outage(user_factory, district, celery
     assert row.status == "pending" and mail.outbox == []
 
     # The broker is back: beat's sweep runs on a real worker and sends the waiting row.
-    celery_conf.update(broker_url=os.environ["REDIS_URL"])
+    celery_conf.update(broker_url=settings.REDIS_URL)
     with start_worker(celery_app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
         send_pending.delay()
         assert wait_for(lambda: Notification.objects.filter(status="sent").exists())

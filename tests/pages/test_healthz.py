@@ -50,10 +50,10 @@ def test_healthz_reaches_the_real_redis_broker_and_cache(client, celery_conf, se
     settings.CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
+            "LOCATION": settings.REDIS_URL,
         }
     }
-    celery_conf.update(task_always_eager=False, broker_url=os.environ["REDIS_URL"])
+    celery_conf.update(task_always_eager=False, broker_url=settings.REDIS_URL)
     response = client.get("/healthz")
     assert response.status_code == 200, response.json()
     assert response.json()["checks"] == {"database": "ok", "cache": "ok", "broker": "ok"}

@@ -1,10 +1,7 @@
 """seed_demo builds the participation demo: every status, every channel, idempotent and fast."""
 
-from io import StringIO
-
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.utils import translation
 from wagtail.models import GroupPagePermission, Page, Revision
 
@@ -27,6 +24,7 @@ from participation.models import (
 )
 from participation.models.procedures import ProcedureStatus
 from participation.seed import STAFF_EMAIL
+from tests.helpers import seed_demo
 
 pytestmark = pytest.mark.django_db
 
@@ -53,24 +51,13 @@ def counts() -> dict:
     return {model.__name__: model.objects.count() for model in COUNTED}
 
 
-def seed() -> str:
-    out = StringIO()
-    call_command("seed_demo", stdout=out)
-    return out.getvalue()
-
-
-@pytest.fixture
-def seeded():
-    return seed()
-
-
 def test_seed_shows_progress(seeded):
     assert "Beteiligung" in seeded and "Vorhabenliste" in seeded
 
 
 def test_running_the_seed_twice_changes_nothing(seeded):
     before = counts()
-    seed()
+    seed_demo()
     after = counts()
     assert after == before
     assert Revision.objects.count() > 0

@@ -2,16 +2,13 @@
 Ombudsstelle as guide, a hub per district with upcoming sessions of its Bezirksvertretung, and the
 main menu in order. A second run creates nothing new."""
 
-from io import StringIO
-
 import pytest
-from django.core.management import call_command
-from django.db import transaction
 from django.utils import timezone, translation
 from wagtail.models import Page
 
 from mitwirken.pages.models import HomePage
 from mitwirken.places.models import District
+from tests.helpers import seed_demo
 from wegweiser.models import (
     CouncilSession,
     DistrictHubIndexPage,
@@ -32,21 +29,6 @@ MENU = [
     "wissen",
     "aktuelles",
 ]
-
-
-def seed() -> str:
-    out = StringIO()
-    call_command("seed_demo", stdout=out)
-    return out.getvalue()
-
-
-@pytest.fixture(scope="module")
-def seeded(django_db_setup, django_db_blocker):
-    """The demo portal, seeded once for this module (a seed takes seconds) and rolled back after
-    it; every test runs inside it in its own savepoint."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        yield seed()
-        transaction.set_rollback(True)
 
 
 def _offerings():
@@ -159,5 +141,5 @@ def test_running_the_seed_again_creates_nothing_new(seeded):
         }
 
     before = state()
-    seed()
+    seed_demo()
     assert state() == before
