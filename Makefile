@@ -6,6 +6,8 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 CHROMIUM ?= /usr/bin/chromium
 # Parallel test processes (pytest-xdist); each has its own test database and Redis database.
+# Each process takes tests in collection order, so the tests that flush the database (browser,
+# transaction=True) run after the others there, as pytest-django orders them.
 TEST_WORKERS ?= auto
 
 .PHONY: run test install lint format check messages vendor clean
@@ -31,7 +33,7 @@ run: install
 test: install node_modules/.installed
 	@test -x $(CHROMIUM) || { echo "Browser tests need Chromium at $(CHROMIUM): sudo apt-get install chromium"; exit 1; }
 	@command -v java >/dev/null || { echo "The HTML check needs Java: sudo apt-get install default-jre-headless"; exit 1; }
-	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile
+	$(BIN)/python -m pytest -n $(TEST_WORKERS)
 
 lint: install
 	$(BIN)/ruff check .
