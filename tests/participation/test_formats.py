@@ -116,3 +116,16 @@ def test_a_format_page_without_procedures_has_no_such_list(client, home_page):
     html = client.get(unused.url).content.decode()
 
     assert "Ein anderes Verfahren" not in html
+
+
+def test_the_format_page_makes_as_many_queries_for_ten_procedures_as_for_one(client, home_page):
+    format_page = FormatPageFactory()
+    with_formats(ProcedurePageFactory(title="Erstes Verfahren"), [format_page])
+    client.get(format_page.url)
+    one = queries(client, format_page.url)
+
+    for number in range(9):
+        with_formats(ProcedurePageFactory(title=f"Verfahren {number}"), [format_page])
+
+    assert queries(client, format_page.url) <= one
+    assert client.get(format_page.url).content.decode().count("Verfahren ") >= 9

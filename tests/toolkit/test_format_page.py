@@ -4,6 +4,8 @@ digital alternatives, the notes, the review date, and the sections other apps ad
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail import hooks
 
 from toolkit.models import FormatExample
@@ -208,3 +210,28 @@ def test_the_format_page_needs_few_queries(
 
     with django_assert_max_num_queries(25):
         assert client.get(format_page.url).status_code == 200
+
+
+def test_the_format_page_needs_as_many_queries_with_ten_examples_platforms_and_alternatives(
+    client, toolkit, format_page_factory, platform_page_factory, django_assert_max_num_queries
+):
+    format_page = format_page_factory(mode="analog")
+
+    def add(count):
+        for number in range(count):
+            FormatExample.objects.create(
+                page=format_page, title=f"Beispiel {number}", place="Ort", source_url="https://a.b/"
+            )
+            format_page_factory(counterpart=format_page, counterpart_relation="complements")
+        format_page.platforms.add(*[platform_page_factory() for _ in range(count)])
+        format_page.save_revision().publish()
+
+    add(1)
+    client.get(format_page.url)
+    with CaptureQueriesContext(connection) as few:
+        client.get(format_page.url)
+    add(10)
+
+    with django_assert_max_num_queries(len(few)):
+        response = client.get(format_page.url)
+    assert response.content.decode().count("Beispiel ") >= 11

@@ -138,3 +138,20 @@ def test_a_platform_no_format_uses_says_so_in_english(
 
     assert "Formats that use this platform" in html
     assert "No format in the toolkit names this platform yet." in html
+
+
+def test_a_platform_page_needs_as_many_queries_for_ten_formats_as_for_one(
+    client, platforms_index, platform_page_factory, format_page_factory
+):
+    platform = platform_page_factory()
+    format_page_factory(platforms=[platform])
+    client.get(platform.url)
+    with CaptureQueriesContext(connection) as one:
+        client.get(platform.url)
+
+    for _ in range(9):
+        format_page_factory(platforms=[platform])
+    with CaptureQueriesContext(connection) as ten:
+        response = client.get(platform.url)
+    assert len(ten) <= len(one)
+    assert response.status_code == 200

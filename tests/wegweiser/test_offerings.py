@@ -3,10 +3,13 @@
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils.text import capfirst
 
 from mitwirken.places.models import District
 from tests.helpers import ui
+from wegweiser.models import Intent
 
 pytestmark = pytest.mark.django_db
 
@@ -89,3 +92,19 @@ def test_a_city_wide_offering_says_so_and_leaves_out_missing_contact_details(
     # The three accessibility facts are always stated, as yes or no.
     assert shown[ui("Step-free access")] == ui("no")
     assert 'href="/wegweiser/"' in html
+
+
+def test_an_offering_page_needs_as_many_queries_for_twelve_districts_as_for_one(
+    client, home_page, wegweiser_page, offering_page_factory, django_assert_max_num_queries
+):
+    few = offering_page_factory(intents=["opinion"], districts=[District.objects.first()])
+    many = offering_page_factory(
+        intents=[slug for slug, _label in Intent.Choices.choices],
+        districts=list(District.objects.all()),
+    )
+    client.get(few.url)
+    with CaptureQueriesContext(connection) as one:
+        client.get(few.url)
+
+    with django_assert_max_num_queries(len(one)):
+        assert client.get(many.url).status_code == 200
