@@ -21,3 +21,10 @@ def seed_demo() -> str:
     out = StringIO()
     call_command("seed_demo", stdout=out)
     return out.getvalue()
+
+
+def admin_access():
+    """The permission to use Wagtail's admin."""
+    from django.contrib.auth.models import Permission
+
+    return Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")

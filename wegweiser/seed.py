@@ -31,6 +31,8 @@ from .models import (
     WegweiserPage,
 )
 
+#: An offering in each of the twelve Stadtbezirke (a city-wide offering names no district).
+EVERY_DISTRICT = "every district"
 CITY_PHONE = "0231 50-0"  # Stadt Dortmund, switchboard
 CITY_WEBSITE = "https://www.dortmund.de/"
 OMBUDSSTELLE_WEBSITE = (
@@ -742,20 +744,7 @@ OFFERINGS = [
             "can reach them by phone, by e-mail, during open office hours and, on request, "
             "through a home visit.",
         ),
-        "districts": [
-            "innenstadt-west",
-            "innenstadt-nord",
-            "innenstadt-ost",
-            "eving",
-            "scharnhorst",
-            "brackel",
-            "aplerbeck",
-            "hoerde",
-            "hombruch",
-            "luetgendortmund",
-            "huckarde",
-            "mengede",
-        ],
+        "districts": EVERY_DISTRICT,
         "intents": ["inform", "neighbourhood"],
         "channel": Channel.BOTH,
         "provider_de": "Stadt Dortmund, Sozialamt, mit Trägern der freien Wohlfahrtspflege",
@@ -799,20 +788,7 @@ OFFERINGS = [
             "administration, the office for suggestions, complaints and equal opportunities is "
             "the right place.",
         ),
-        "districts": [
-            "innenstadt-west",
-            "innenstadt-nord",
-            "innenstadt-ost",
-            "eving",
-            "scharnhorst",
-            "brackel",
-            "aplerbeck",
-            "hoerde",
-            "hombruch",
-            "luetgendortmund",
-            "huckarde",
-            "mengede",
-        ],
+        "districts": EVERY_DISTRICT,
         "intents": ["inform", "opinion", "neighbourhood"],
         "channel": Channel.IN_PERSON,
         "provider_de": "Bezirksvertretungen der Stadt Dortmund",
@@ -892,7 +868,12 @@ def _offering(parent: WegweiserPage, spec: dict) -> OfferingPage:
     slug_de, slug_en = spec.pop("slug"), spec.pop("slug_en")
     title_de, title_en = spec.pop("title_de"), spec.pop("title_en")
     intents = list(Intent.objects.filter(slug__in=spec.pop("intents")))
-    districts = list(District.objects.filter(slug__in=spec.pop("districts", [])))
+    slugs = spec.pop("districts", [])
+    districts = list(
+        District.objects.all()
+        if slugs == EVERY_DISTRICT
+        else District.objects.filter(slug__in=slugs)
+    )
     return ensure_page(
         parent,
         OfferingPage,

@@ -3,39 +3,13 @@ suggestion to a draft format page, or declined. Only who may add formats below t
 Instrumentenkoffer may do so; categories are snippets."""
 
 import pytest
-from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
-from wagtail.models import GroupPagePermission, ModelLogEntry
+from wagtail.models import ModelLogEntry
 
+from tests.helpers import admin_access
 from toolkit.models import FormatCategory, FormatPage, FormatSuggestion
 
 pytestmark = pytest.mark.django_db
-
-
-def admin_access():
-    return Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
-
-
-@pytest.fixture
-def index(home_page, toolkit_index_page):
-    return toolkit_index_page
-
-
-@pytest.fixture
-def editor(user_factory, index):
-    """Ombudsstelle staff: admin access, and may add (and so edit their own) formats."""
-    group = Group.objects.create(name="Redaktion Instrumentenkoffer")
-    group.permissions.add(admin_access())
-    GroupPagePermission.objects.create(
-        group=group,
-        page=index,
-        permission=Permission.objects.get(
-            content_type__app_label="wagtailcore", codename="add_page"
-        ),
-    )
-    person = user_factory(email="redaktion@example.org", display_name="Redaktion")
-    person.groups.add(group)
-    return person
 
 
 @pytest.fixture

@@ -5,14 +5,14 @@ import datetime
 
 import pytest
 from django.conf import settings as django_settings
-from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import GroupPagePermission, Site
+from wagtail.models import Site
 
 from mitwirken.notifications.models import Notification
 from tests.factories import FormatPageFactory
+from tests.helpers import admin_access
 from toolkit.models import ReviewReminder, ToolkitSettings
 from toolkit.services import review_reminders_send
 from toolkit.tasks import send_review_reminders
@@ -21,32 +21,6 @@ pytestmark = pytest.mark.django_db
 
 TODAY = datetime.date(2026, 6, 1)
 LONG_AGO = datetime.date(2024, 3, 1)
-
-
-def admin_access():
-    return Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
-
-
-@pytest.fixture
-def index(home_page, toolkit_index_page):
-    return toolkit_index_page
-
-
-@pytest.fixture
-def editor(user_factory, index):
-    group = Group.objects.create(name="Redaktion Instrumentenkoffer")
-    group.permissions.add(admin_access())
-    for codename in ("add_page", "change_page", "publish_page"):
-        GroupPagePermission.objects.create(
-            group=group,
-            page=index,
-            permission=Permission.objects.get(
-                content_type__app_label="wagtailcore", codename=codename
-            ),
-        )
-    person = user_factory(email="redaktion@example.org", display_name="Redaktion")
-    person.groups.add(group)
-    return person
 
 
 @pytest.fixture

@@ -3,11 +3,9 @@ three a day per person and per connection, nothing stored from bots or bad input
 suggestion reaches the toolkit's editors once."""
 
 import pytest
-from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from django.urls import reverse
 from django.utils import translation
-from wagtail.models import GroupPagePermission
 
 from mitwirken.notifications.models import Notification
 from toolkit.forms_suggest import FormatSuggestionForm
@@ -28,22 +26,6 @@ VALID = {
 @pytest.fixture
 def suggest_url(home_page, toolkit_index_page):
     return toolkit_index_page.url + "vorschlagen/"
-
-
-@pytest.fixture
-def editor(user_factory, home_page, toolkit_index_page):
-    """A member of a group that may add formats below the Instrumentenkoffer."""
-    group = Group.objects.create(name="Redaktion Instrumentenkoffer")
-    GroupPagePermission.objects.create(
-        group=group,
-        page=toolkit_index_page,
-        permission=Permission.objects.get(
-            content_type__app_label="wagtailcore", codename="add_page"
-        ),
-    )
-    person = user_factory(email="redaktion@example.org", language="en")
-    person.groups.add(group)
-    return person
 
 
 @pytest.fixture
