@@ -232,6 +232,20 @@ NOTIFICATIONS_CONSENT_VERSION = "2026-11"
 NOTIFICATIONS_CONFIRM_DAYS = 7
 # Staff are reminded when a procedure has been closed this many days without results.
 PARTICIPATION_RESULTS_REMINDER_DAYS = 30
+# Abuse limits of public writes (mitwirken.limits): attempts per window in seconds, counted per
+# signed-in person and per client address (a keyed hash, never stored).
+HOUR, DAY = 60 * 60, 24 * 60 * 60
+RATE_LIMITS = {
+    "participation.proposal": (10, HOUR),
+    "participation.comment": (30, HOUR),
+    "participation.statement": (5, HOUR),
+    "participation.report": (10, HOUR),
+    # Anonymous poll votes per client per poll per day (a household or office shares an address).
+    "participation.poll_anonymous": (20, DAY),
+    "pages.feedback": (5, HOUR),
+    "notifications.subscribe": (10, HOUR),
+    "toolkit.suggest": (3, DAY),
+}
 # On PostgreSQL, full text search with German stemming ("Beteiligungen" finds "Beteiligung").
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "german"}
