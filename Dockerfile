@@ -24,7 +24,7 @@ COPY . .
 # collectstatic needs settings but no services: give it throwaway values for this one step.
 RUN SECRET_KEY=build ALLOWED_HOSTS=build DATABASE_URL=sqlite:////tmp/build.sqlite3 \
     REDIS_URL=redis://build:6379/0 python manage.py collectstatic --noinput \
-    && mkdir -p /app/var/media && chown -R mitwirken /app/var
+    && mkdir -p /app/var/media /app/var/private && chown -R mitwirken /app/var
 
 USER mitwirken
 EXPOSE 8000

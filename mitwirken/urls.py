@@ -3,12 +3,12 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
-from django.views.static import serve as static_serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from mitwirken.files import public_media_serve
 from mitwirken.pages import views as page_views
 
 urlpatterns = [
@@ -24,11 +24,13 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 
-if settings.DEBUG or settings.SERVE_MEDIA:
-    # Uploaded images and documents; a larger installation serves them from its proxy or S3.
-    urlpatterns += [
-        re_path(r"^media/(?P<path>.*)$", static_serve, {"document_root": settings.MEDIA_ROOT}),
-    ]
+#: Public uploads (images and their renditions) when the app serves them itself, in development
+#: only: in production the proxy serves MEDIA_ROOT (docs/deployment.md). Documents are left out:
+#: only Wagtail's view under /documents/ sends them, checking the privacy of their collection.
+#: Private files are not under MEDIA_ROOT at all.
+media_urlpatterns = [re_path(r"^media/(?P<path>.*)$", public_media_serve)]
+if settings.DEBUG:
+    urlpatterns += media_urlpatterns
 
 urlpatterns += i18n_patterns(
     path(_("search/"), page_views.search, name="search"),

@@ -16,4 +16,9 @@ urlpatterns = [
         )
         for format in views_admin.FORMATS
     ),
+    path(
+        "statement-attachments/<int:pk>/",
+        views_admin.StatementAttachmentView.as_view(),
+        name="statement_attachment",
+    ),
 ]

@@ -1,4 +1,5 @@
-"""Receivers that keep the editorial page permissions in step with the page tree.
+"""Receivers that keep the editorial page permissions in step with the page tree, and remove a
+statement's file from private storage with its row.
 
 Connected on import (``ParticipationConfig.ready`` imports this module). Senders are named lazily,
 so importing the module needs no ready app registry.
@@ -55,3 +56,12 @@ def review_switched_off(sender, instance, **kwargs):
     folder itself may be what is being deleted."""
     page_id = instance.page_id
     transaction.on_commit(lambda: _regrant_folder(page_id))
+
+
+@receiver(post_delete, sender="participation.StatementAttachment", dispatch_uid="attachment_file")
+def delete_attachment_file(sender, instance, **kwargs):
+    """A statement's PDF (a citizen's name and address) leaves the disk with its row, e.g. when
+    its procedure is deleted; after the commit, so a rolled-back delete keeps it."""
+    file = instance.file
+    if file:
+        transaction.on_commit(lambda: file.storage.delete(file.name))

@@ -48,10 +48,12 @@ from .models import (
     Support,
 )
 from .services import moderation, results
-from .views_admin import EXPORT_PERMISSION
+from .views_admin import EXPORT_PERMISSION, StatementInspectView
 
-#: Contributions moderators can hide, by model name as it appears in the queue's URLs.
-HIDEABLE = {model._meta.model_name: model for model in (Proposal, Comment, Statement)}
+#: Contributions moderators can hide, by model name as it appears in the queue's URLs. Not
+#: formal statements: they are never public, and carry names and addresses that only staff
+#: with the permission to view statements see.
+HIDEABLE = {model._meta.model_name: model for model in (Proposal, Comment)}
 ANALOG_CHANNELS = [(value, label) for value, label in Channel.choices if value != Channel.ONLINE]
 
 
@@ -761,6 +763,7 @@ class StatementViewSet(ContributionViewSet):
     list_display = ["reference", "procedure", "channel", "created_at"]
     search_fields = ["reference", "text"]
     search_backend_name = None
+    inspect_view_class = StatementInspectView
     inspect_view_fields = [
         "reference",
         "procedure",
@@ -771,6 +774,7 @@ class StatementViewSet(ContributionViewSet):
         "postcode",
         "city",
         "email",
+        "attachments",
         "entered_by",
         "created_at",
         "hidden_reason",

@@ -1,5 +1,7 @@
 """What citizens contribute, online or analog: plain Django models around a procedure page."""
 
+import uuid
+
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
@@ -7,6 +9,8 @@ from django.core.validators import MaxLengthValidator, MinLengthValidator
 from django.db import models
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from mitwirken.files import private_storage
 
 TEXT_MAX = 5000
 
@@ -232,6 +236,8 @@ class PollVote(Entry):
                 name="vote_once_per_session",
             ),
         ]
+        # The recent votes of a poll, counted after each anonymous vote (services/polls.py).
+        indexes = [models.Index(fields=["poll", "created_at"], name="vote_poll_created")]
         verbose_name = _("vote")
         verbose_name_plural = _("votes")
 
@@ -261,9 +267,17 @@ class Statement(Contribution):
         return self.reference
 
 
+def statement_attachment_path(instance, filename: str) -> str:
+    """``statements/<uuid>.pdf``: nothing of the citizen's file name, nothing to guess."""
+    return f"statements/{uuid.uuid4()}.pdf"
+
+
 class StatementAttachment(models.Model):
+    """A PDF of a formal statement, in private storage: staff with the permission to view
+    statements download it in the admin; it has no public address."""
+
     statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="attachments")
-    file = models.FileField(_("file"), upload_to="statements/%Y/%m/")
+    file = models.FileField(_("file"), storage=private_storage, upload_to=statement_attachment_path)
     name = models.CharField(_("file name"), max_length=200)
     size = models.PositiveIntegerField(_("size in bytes"))
 

@@ -1,6 +1,8 @@
 """Citizens contribute: proposals, comments, support, polls and formal statements, with every
 kind of bad input refused with a clear message and nothing stored."""
 
+import re
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -25,11 +27,12 @@ from tests.factories import (
     UserFactory,
     phase,
 )
+from tests.factories.files import pdf_bytes
 from tests.helpers import ui
 
 pytestmark = pytest.mark.django_db
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = pdf_bytes()
 
 
 @pytest.fixture
@@ -46,6 +49,16 @@ def citizen(client):
 
 def messages_of(response) -> list[str]:
     return [str(message) for message in response.context["messages"]]
+
+
+def poll_token_in(response, poll) -> str:
+    """The signed token in the form of ``poll`` on the page."""
+    html = response.content.decode()
+    match = re.search(
+        rf'<input type="hidden" name="token" value="([^"]+)" id="poll-{poll.pk}-token"', html
+    )
+    assert match, "the poll form carries no token"
+    return match.group(1)
 
 
 # Proposals ----------------------------------------------------------------------------------
@@ -292,10 +305,12 @@ def test_anonymous_votes_once_per_browser_session_where_the_poll_allows_them(cli
     poll = PollFactory(procedure=procedure, allow_anonymous=True)
     question = poll.questions.get()
     url = f"{procedure.url}umfrage/{poll.pk}/"
-    data = {f"question_{question.pk}": question.choices.first().pk}
+    token = poll_token_in(client.get(procedure.url), poll)
+    data = {f"question_{question.pk}": question.choices.first().pk, "token": token}
 
     client.post(url, data)
-    client.post(url, data)
+    response = client.post(url, data, follow=True)
+    assert ui("You have already taken part in this poll.") in response.content.decode()
     assert PollVote.objects.count() == 1
     assert PollVote.objects.get().user is None
 
