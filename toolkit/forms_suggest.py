@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from mitwirken.pages.forms import HoneypotForm
+from mitwirken.text import TextLineField
 
 from .models import FormatCategory, FormatSuggestion
 
@@ -13,7 +14,7 @@ def _max_length(name: str) -> int:
 
 
 class FormatSuggestionForm(HoneypotForm):
-    title = forms.CharField(
+    title = TextLineField(
         label=_("Name of the format"),
         max_length=_max_length("title"),
         error_messages={"required": _("Please give the format a name.")},

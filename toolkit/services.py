@@ -29,6 +29,7 @@ from wagtail.rich_text import RichText
 from mitwirken.accounts.selectors import is_verified
 from mitwirken.notifications.models import Notification
 from mitwirken.notifications.services import notify_address
+from mitwirken.text import strip_format_controls
 
 from .models import (
     FormatCategory,
@@ -122,7 +123,7 @@ def suggestion_create(
         raise ValidationError(reason, code="toolkit.suggest")
     suggestion = FormatSuggestion(
         author=author,
-        title=title.strip(),
+        title=strip_format_controls(title).strip(),
         description=description.strip(),
         category=category,
         counterpart=(counterpart or "").strip(),

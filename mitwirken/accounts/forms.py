@@ -5,12 +5,15 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.users import forms as wagtail_forms
 
+from mitwirken.text import TextLineField
+
 from .models import User
 from .services import user_email_sync, user_update
 
 
-class DisplayNameField(forms.CharField):
-    """The public pseudonym: required, spaces around it dropped, never an e-mail address."""
+class DisplayNameField(TextLineField):
+    """The public pseudonym: required, spaces around it and invisible format characters dropped,
+    never an e-mail address."""
 
     default_error_messages = {
         "required": _("Please enter a display name. A pseudonym is fine."),
@@ -67,7 +70,11 @@ class SignupForm(forms.Form):
 # Wagtail's user forms in the admin. The real name is optional and never shown publicly: setting
 # Wagtail's required first_name and last_name to None leaves them to the model's optional fields.
 USER_ADMIN_FIELDS = {"display_name"}
-USER_ADMIN_FIELD_CLASSES = {"display_name": DisplayNameField}
+USER_ADMIN_FIELD_CLASSES = {
+    "display_name": DisplayNameField,
+    "first_name": TextLineField,
+    "last_name": TextLineField,
+}
 USER_ADMIN_HELP_TEXTS = {
     "first_name": _("Optional. Never shown on the public site."),
     "last_name": _("Optional. Never shown on the public site."),

@@ -2,11 +2,13 @@ from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.db import transaction
 
+from mitwirken.text import strip_format_controls
+
 from .models import User
 
 
 def user_update(*, user: User, display_name: str, language: str | None = None) -> User:
-    user.display_name = display_name
+    user.display_name = strip_format_controls(display_name).strip()
     if language in dict(settings.LANGUAGES):
         user.language = language
     user.save(update_fields=["display_name", "language"])

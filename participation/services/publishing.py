@@ -4,7 +4,9 @@ Each Bezirksvertretung has a group with Wagtail's page permissions on its own di
 the Ombudsstelle's group has them on the whole Beteiligung and Vorhabenliste. The groups and the
 review workflow come from a data migration; the folders are pages that exist only once staff (or
 ``seed_demo``) create them, so the permissions are granted when a folder is saved (see
-``participation.signals``) and by the migration for folders that already exist.
+``participation.signals``) and by the migration for folders that already exist. Images and
+documents likewise: each Bezirksvertretung has a collection of its own below the root collection
+and permissions on it alone; the Ombudsstelle has them on the root collection, so on all.
 
 Every function takes an optional app registry so that the data migration can run the same code
 with its historical models.
@@ -21,12 +23,17 @@ REVIEW_TASK = "Freigabe durch die Ombudsstelle"
 #: has a review workflow, so that "Publish" becomes "Submit for review".
 DISTRICT_PAGE_PERMISSIONS = ("add", "change", "publish")
 OMBUDSSTELLE_PAGE_PERMISSIONS = ("add", "change", "publish", "lock", "unlock")
-#: Images and documents editors may choose and upload in the root collection.
+#: What a group may do with the images and documents of its collection: upload, edit (which in
+#: Wagtail includes deleting) and choose them. The Ombudsstelle holds them on the root collection,
+#: so on every collection; a Bezirksvertretung on its own collection only, so that its editors
+#: neither see nor choose another district's files.
 COLLECTION_PERMISSIONS = (
-    ("wagtailimages", "add_image"),
-    ("wagtailimages", "choose_image"),
-    ("wagtaildocs", "add_document"),
-    ("wagtaildocs", "choose_document"),
+    ("wagtailimages", "image", "add"),
+    ("wagtailimages", "image", "change"),
+    ("wagtailimages", "image", "choose"),
+    ("wagtaildocs", "document", "add"),
+    ("wagtaildocs", "document", "change"),
+    ("wagtaildocs", "document", "choose"),
 )
 
 
@@ -43,22 +50,88 @@ def _page_permission(apps, action: str):
 def _group_with_admin_access(apps, name: str):
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
-    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
-    Collection = apps.get_model("wagtailcore", "Collection")
     group, _created = Group.objects.get_or_create(name=name)
     group.permissions.add(
         Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
     )
-    root_collection = Collection.objects.filter(depth=1).first()
-    if root_collection is not None:
-        for app_label, codename in COLLECTION_PERMISSIONS:
-            permission = Permission.objects.filter(
-                content_type__app_label=app_label, codename=codename
-            ).first()
-            if permission is not None:
-                GroupCollectionPermission.objects.get_or_create(
-                    group=group, collection=root_collection, permission=permission
-                )
+    return group
+
+
+def _collection_permissions(apps) -> list:
+    """The permissions of ``COLLECTION_PERMISSIONS``, made when missing (Wagtail's migrations make
+    them; a database flushed by a test does not have them until ``post_migrate``)."""
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Permission = apps.get_model("auth", "Permission")
+    permissions = []
+    for app_label, model, action in COLLECTION_PERMISSIONS:
+        content_type, _created = ContentType.objects.get_or_create(app_label=app_label, model=model)
+        permission, _created = Permission.objects.get_or_create(
+            content_type=content_type,
+            codename=f"{action}_{model}",
+            defaults={"name": f"Can {action} {model}"},
+        )
+        permissions.append(permission)
+    return permissions
+
+
+def _collection_permissions_grant(apps, *, group, collection) -> None:
+    """``group`` may upload, edit and choose images and documents in ``collection``."""
+    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
+    for permission in _collection_permissions(apps):
+        GroupCollectionPermission.objects.get_or_create(
+            group=group, collection_id=collection.pk, permission=permission
+        )
+
+
+def _root_collection(apps):
+    return apps.get_model("wagtailcore", "Collection").objects.filter(depth=1).first()
+
+
+def _district_collection(apps, *, group, root):
+    """The district's collection below the root, named like its group, or the one where the
+    group may upload documents (staff renamed it); made when missing."""
+    from wagtail.models import Collection as CollectionTree  # treebeard's add_child, as Wagtail's
+    # own migration 0059 uses the real model for the tree
+
+    Collection = apps.get_model("wagtailcore", "Collection")
+    children = Collection.objects.filter(depth=root.depth + 1, path__startswith=root.path)
+    collection = (
+        children.filter(name=group.name).first()
+        or children.filter(
+            group_permissions__group=group,
+            group_permissions__permission__content_type__app_label="wagtaildocs",
+            group_permissions__permission__codename="add_document",
+        )
+        .order_by("path")
+        .first()
+    )
+    if collection is None:
+        child = CollectionTree.objects.get(pk=root.pk).add_child(name=group.name)
+        collection = Collection.objects.get(pk=child.pk)
+    return collection
+
+
+def _ombudsstelle_group(apps):
+    """The group "Ombudsstelle": admin access, and every image and document in every collection."""
+    group = _group_with_admin_access(apps, OMBUDSSTELLE_GROUP)
+    root = _root_collection(apps)
+    if root is not None:
+        _collection_permissions_grant(apps, group=group, collection=root)
+    return group
+
+
+def _district_group(apps, district):
+    """The group of a Bezirksvertretung: admin access, and its own collection of images and
+    documents ("Bezirksvertretung Hörde" below the root collection), made when missing, and
+    none on the root collection, which would open every other district's. Permissions staff give
+    it on further collections (a shared one of logos, say) stay."""
+    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
+    group = _group_with_admin_access(apps, district_group_name(district))
+    root = _root_collection(apps)
+    if root is not None:
+        collection = _district_collection(apps, group=group, root=root)
+        _collection_permissions_grant(apps, group=group, collection=collection)
+        GroupCollectionPermission.objects.filter(group=group, collection_id=root.pk).delete()
     return group
 
 
@@ -94,7 +167,7 @@ def district_permissions_grant(*, folder, apps=global_apps) -> None:
     own_group = None
     if folder.district_id is not None:
         district = District.objects.get(pk=folder.district_id)
-        own_group = _group_with_admin_access(apps, district_group_name(district))
+        own_group = _district_group(apps, district)
         actions = [
             action
             for action in DISTRICT_PAGE_PERMISSIONS
@@ -114,7 +187,7 @@ def ombudsstelle_permissions_grant(*, page, apps=global_apps) -> None:
     """The Ombudsstelle may add, edit, publish, lock and unlock everything below ``page`` (the
     Beteiligung index, the Vorhabenliste, the Instrumentenkoffer, the Wegweiser, the
     Stadtbezirke), and manage the snippets that belong to it. Safe to run again."""
-    group = _group_with_admin_access(apps, OMBUDSSTELLE_GROUP)
+    group = _ombudsstelle_group(apps)
     _sync_page_permissions(
         apps, page_id=page.pk, group=group, actions=OMBUDSSTELLE_PAGE_PERMISSIONS
     )
@@ -136,7 +209,7 @@ def review_workflow_get(*, apps=global_apps):
     Workflow = apps.get_model("wagtailcore", "Workflow")
     WorkflowTask = apps.get_model("wagtailcore", "WorkflowTask")
     GroupApprovalTask = apps.get_model("wagtailcore", "GroupApprovalTask")
-    group = _group_with_admin_access(apps, OMBUDSSTELLE_GROUP)
+    group = _ombudsstelle_group(apps)
     workflow, _created = Workflow.objects.get_or_create(name=REVIEW_WORKFLOW)
     task = GroupApprovalTask.objects.filter(name=REVIEW_TASK).first()
     if task is None:
@@ -151,11 +224,12 @@ def review_workflow_get(*, apps=global_apps):
 
 @transaction.atomic
 def publishing_groups_ensure(*, apps=global_apps) -> None:
-    """Groups for the Ombudsstelle and each Bezirksvertretung, and the review workflow."""
+    """Groups for the Ombudsstelle and each Bezirksvertretung with their collections of images
+    and documents, and the review workflow."""
     District = apps.get_model("places", "District")
-    _group_with_admin_access(apps, OMBUDSSTELLE_GROUP)
+    _ombudsstelle_group(apps)
     for district in District.objects.all():
-        _group_with_admin_access(apps, district_group_name(district))
+        _district_group(apps, district)
     review_workflow_get(apps=apps)
 
 

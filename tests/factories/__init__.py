@@ -612,3 +612,34 @@ def phase(days_from_now: int, length: int = 14, **values) -> dict:
     return current_consultation_phase(
         start=start, end=start + datetime.timedelta(days=length), **values
     )
+
+
+# Images and documents -------------------------------------------------------------------------
+
+
+def _root_collection():
+    from wagtail.models import Collection
+
+    return Collection.get_first_root_node()
+
+
+class DocumentFactory(factory.django.DjangoModelFactory):
+    """A small PDF in the root collection unless ``collection`` is given."""
+
+    class Meta:
+        model = "wagtaildocs.Document"
+
+    title = factory.Sequence(lambda n: f"Protokoll {n}")
+    file = factory.django.FileField(filename="protokoll.pdf", data=b"%PDF-1.4\n%%EOF\n")
+    collection = factory.LazyFunction(_root_collection)
+
+
+class ImageFactory(factory.django.DjangoModelFactory):
+    """A small PNG in the root collection unless ``collection`` is given."""
+
+    class Meta:
+        model = "wagtailimages.Image"
+
+    title = factory.Sequence(lambda n: f"Foto {n}")
+    file = factory.django.ImageField(filename="foto.png", width=40, height=30)
+    collection = factory.LazyFunction(_root_collection)
