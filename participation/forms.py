@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from mitwirken.places.models import District, Topic
+from mitwirken.text import TextLineField
 
 from .models import Comment, Proposal
 from .models.contributions import TEXT_MAX
@@ -66,7 +67,7 @@ def _text_field(label, *, min_length: int, max_length: int = TEXT_MAX, rows: int
 
 
 class ProposalForm(forms.Form):
-    title = forms.CharField(
+    title = TextLineField(
         label=_("Title of your proposal"),
         min_length=3,
         max_length=Proposal._meta.get_field("title").max_length,
@@ -116,11 +117,21 @@ class CommentForm(forms.Form):
 
 
 class PollForm(forms.Form):
-    """One field per question: radio buttons, or checkboxes where several answers are allowed."""
+    """One field per question: radio buttons, or checkboxes where several answers are allowed.
 
-    def __init__(self, *args, poll, **kwargs):
+    A poll open to visitors also carries the signed form token (``participation.tokens``) a
+    visitor's vote needs; ``token`` puts it in.
+    """
+
+    def __init__(self, *args, poll, token: str = "", **kwargs):
         super().__init__(*args, **kwargs)
         self.poll = poll
+        if poll.allow_anonymous:
+            self.fields["token"] = forms.CharField(
+                required=False, max_length=200, widget=forms.HiddenInput
+            )
+            if token:
+                self.token_set(token)
         for question in poll.questions.all():
             choices = [(choice.pk, choice.text) for choice in question.choices.all()]
             field_class, widget = (
@@ -137,10 +148,24 @@ class PollForm(forms.Form):
                 template_name="participation/includes/choice_group.html",
             )
 
+    def token_set(self, token: str) -> None:
+        """Put a fresh token in, also into a form shown again with its errors."""
+        if "token" not in self.fields:
+            return
+        if self.is_bound:
+            self.data = self.data.copy()
+            self.data["token"] = token
+        else:
+            self.initial["token"] = token
+
+    def token(self) -> str:
+        return self.cleaned_data.get("token", "")
+
     def chosen(self) -> list[int]:
         chosen = []
-        for value in self.cleaned_data.values():
-            chosen.extend(value if isinstance(value, list) else [value])
+        for name, value in self.cleaned_data.items():
+            if name.startswith("question_"):
+                chosen.extend(value if isinstance(value, list) else [value])
         return chosen
 
 
@@ -166,7 +191,7 @@ class StatementForm(forms.Form):
         required=False,
         help_text=_("Up to three PDF files of at most 10 MB each."),
     )
-    name = forms.CharField(
+    name = TextLineField(
         label=_("First and last name"),
         max_length=150,
         widget=forms.TextInput(attrs={"autocomplete": "name"}),

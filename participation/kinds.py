@@ -27,3 +27,8 @@ STATEMENT_RECEIVED = register_kind(
     _("Receipt of a formal statement"),
     digestible=False,
 )
+POLL_ALARM = register_kind(
+    "participation.poll_alarm",
+    _("Alarm: many anonymous votes on a poll in a short time (moderators)"),
+    digestible=False,
+)

@@ -19,7 +19,21 @@ from django.utils.translation import gettext_lazy as _
 
 from mitwirken.accounts.selectors import is_verified
 
+from .tokens import poll_token_valid
+
 Reason = Promise | str | None
+
+# What a repeat hears, also when it raced the first and the database refused it.
+ALREADY_SUPPORTED = _("You already support this proposal.")
+ALREADY_VOTED = _("You have already taken part in this poll.")
+ALREADY_REGISTERED = _("You are already registered for this event.")
+
+#: A visitor's vote without a valid form token: sent without loading the page first, from a
+#: browser that does not keep cookies, or from a form left open for hours.
+VOTE_EXPIRED = _(
+    "Your answers were not counted: the form has expired, or your browser does not keep "
+    "cookies for this site. Please load the page again and send your answers once more."
+)
 
 
 def _account_reason(user) -> Reason:
@@ -64,12 +78,17 @@ def can_support(user, proposal, procedure=None) -> Reason:
     from .models import Support
 
     if Support.objects.filter(proposal=proposal, user=user).exists():
-        return _("You already support this proposal.")
+        return ALREADY_SUPPORTED
     return None
 
 
-def can_vote(user, poll, session_key: str = "", procedure=None) -> Reason:
-    """Verified users vote once per poll; where the poll allows it, visitors once per session."""
+def can_vote(user, poll, session_key: str = "", procedure=None, *, token: str = "") -> Reason:
+    """Verified users vote once per poll; where the poll allows it, visitors once per session.
+
+    A visitor's vote needs a session the site created when it showed the poll form, and the
+    signed token of that form (``participation.tokens``); the view passes ``session_key`` only
+    for such a session.
+    """
     procedure = procedure or poll.procedure
     reason = _phase_reason(
         procedure, "allows_polls", _("The poll is not open in the current phase.")
@@ -80,12 +99,14 @@ def can_vote(user, poll, session_key: str = "", procedure=None) -> Reason:
 
     if is_verified(user):
         if PollVote.objects.filter(poll=poll, user=user).exists():
-            return _("You have already taken part in this poll.")
+            return ALREADY_VOTED
         return None
     if not poll.allow_anonymous:
         return _account_reason(user)
     if session_key and PollVote.objects.filter(poll=poll, session_key=session_key).exists():
-        return _("You have already taken part in this poll.")
+        return ALREADY_VOTED
+    if not poll_token_valid(poll=poll, session_key=session_key, token=token):
+        return VOTE_EXPIRED
     return None
 
 
@@ -104,7 +125,7 @@ def can_register(user, event) -> Reason:
     if event.end <= timezone.now():
         return _("This event is over.")
     if event.registrations.filter(user=user).exists():
-        return _("You are already registered for this event.")
+        return ALREADY_REGISTERED
     if event.capacity is not None and event.registrations.count() >= event.capacity:
         return _("This event is fully booked.")
     return None

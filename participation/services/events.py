@@ -3,7 +3,7 @@
 import datetime
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
 from .. import rules
@@ -14,11 +14,16 @@ from ..models import Event, EventRegistration
 def event_register(*, event: Event, user) -> EventRegistration:
     """Register a verified user; refused when the event is full, over or already booked.
 
-    The event row is locked, so two people cannot take the last seat at the same time.
+    The event row is locked (on PostgreSQL; SQLite writes one at a time anyway), so two people
+    cannot take the last seat at the same time; the database holds one registration per person.
     """
     event = Event.objects.select_for_update().get(pk=event.pk)
     rules.require("participation.register_for_event", user, event)
-    return EventRegistration.objects.create(event=event, user=user)
+    try:
+        with transaction.atomic():
+            return EventRegistration.objects.create(event=event, user=user)
+    except IntegrityError as error:
+        raise ValidationError(rules.ALREADY_REGISTERED) from error
 
 
 @transaction.atomic

@@ -1,0 +1,74 @@
+"""Watching the anonymous votes of polls: staff hear when they spike.
+
+Each visitor's vote needs a signed form token and counts against a limit per client
+(``participation.tokens``, ``mitwirken.limits``). What neither can stop, many clients voting
+at once, is what the alarm is for: when more than ``count`` anonymous votes reach one poll
+within ``window`` seconds (``settings.PARTICIPATION_POLL_ALARM``), the moderators get one mail,
+at most one per poll and window.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils import timezone
+
+from mitwirken.notifications.models import Notification
+from mitwirken.notifications.services import notify_address
+
+from .. import kinds  # noqa: F401 - registers the kinds of notification sent here
+from ..models import Poll, PollVote
+from .moderation import moderators
+
+ALARM = "participation.poll_alarm"
+
+
+def _recipients() -> list[tuple[str, str, object]]:
+    """(address, language, user or None) of the moderators, else the staff mailbox."""
+    recipients = [(user.email, user.language, user) for user in moderators()]
+    return recipients or [(settings.STAFF_EMAIL, settings.LANGUAGE_CODE, None)]
+
+
+def poll_alarm_check(*, poll: Poll, now: datetime.datetime | None = None) -> int:
+    """Alarm the moderators when visitors' votes on ``poll`` spike; returns the mails written.
+
+    Called after each anonymous vote, in its transaction. The window is a fixed slot of the
+    clock (e.g. 10:00-10:10); the slot is part of each mail's idempotency key, so however many
+    votes follow, each moderator hears once per poll and slot.
+    """
+    count, window = settings.PARTICIPATION_POLL_ALARM
+    now = now or timezone.now()
+    recent = (
+        PollVote.objects.filter(
+            poll=poll,
+            user__isnull=True,
+            entered_by__isnull=True,
+            created_at__gt=now - datetime.timedelta(seconds=window),
+        )
+        .exclude(session_key="")
+        .count()
+    )
+    if recent <= count:
+        return 0
+    key = f"poll:{poll.pk}:{int(now.timestamp()) // window}"
+    if Notification.objects.filter(idempotency_key__startswith=f"{ALARM}:{key}:").exists():
+        return 0
+    procedure = poll.procedure
+    url = reverse("participation_votes:index") + f"?procedure={procedure.pk}"
+    recipients = _recipients()
+    for email, language, user in recipients:
+        notify_address(
+            ALARM,
+            email=email,
+            language=language,
+            key=f"{key}:{email}",
+            context={
+                "poll": poll,
+                "procedure": procedure,
+                "count": recent,
+                "minutes": max(1, window // 60),
+            },
+            url=url,
+            **({"user": user} if user is not None else {}),
+        )
+    return len(recipients)
