@@ -1,8 +1,8 @@
-"""Daily jobs of the participation app; each is idempotent: a second run sends nothing new."""
+"""Jobs of the participation app; each is idempotent: a second run sends nothing new."""
 
 from celery import shared_task
 
-from .services import results
+from .services import moderation, results
 
 
 @shared_task(autoretry_for=(Exception,), retry_backoff=True, max_retries=5)
@@ -15,3 +15,9 @@ def send_results_reminders() -> int:
 def announce_phases() -> int:
     """Tell followers of procedures about phases that have started (once per phase)."""
     return results.phases_announce()
+
+
+@shared_task(autoretry_for=(Exception,), retry_backoff=True, max_retries=5)
+def send_report_alerts() -> int:
+    """Mail the moderators the reports of each alert window that has ended (once per window)."""
+    return moderation.report_alerts_send()

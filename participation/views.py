@@ -9,13 +9,15 @@ from dataclasses import dataclass
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
-from . import rules, selectors, services
+from mitwirken import limits
+
+from . import rules, selectors, services, tokens
 from .forms import CommentForm, PollForm, ProposalForm, ReportForm, StatementForm
 from .models import Comment, Event, Poll, Proposal
 
@@ -30,6 +32,29 @@ class Bound:
 
 def _session_key(request) -> str:
     return request.session.session_key or "" if hasattr(request, "session") else ""
+
+
+#: Set in a session this site created (or found) when it showed a visitor a poll form.
+VOTER_SESSION = "participation.voter"
+
+
+def _voter_session_key(request, *, create: bool = False) -> str:
+    """The key of a session in which this site showed a poll form to a visitor, else "".
+
+    Reading the session loads it, so a made-up session cookie reads as no session at all.
+    With ``create``, such a session is made now (only for a page that shows a visitor a poll
+    form they may send: other pages set no cookie).
+    """
+    session = getattr(request, "session", None)
+    if session is None:
+        return ""
+    if session.get(VOTER_SESSION):
+        return session.session_key or ""
+    if not create:
+        return ""
+    session[VOTER_SESSION] = True
+    session.save()
+    return session.session_key
 
 
 def _reply_form(comment, bound):
@@ -94,13 +119,14 @@ def procedure_context(request, procedure, *, bound: Bound | None = None) -> dict
     _attach_comment_forms(comments, can_comment=comment_reason is None, bound=bound)
 
     polls_open = phase is not None and phase.allows_polls
+    verified = rules.is_verified(user)
     for poll in polls:
         poll.voted = poll.pk in done.voted
         poll.reason = None
         if not poll.voted:
             if not polls_open:
                 poll.reason = _("The poll is not open in the current phase.")
-            elif not poll.allow_anonymous and not rules.is_verified(user):
+            elif not poll.allow_anonymous and not verified:
                 poll.reason = rules.can_vote(user, poll, procedure=procedure)
         poll.show_results = poll.voted or not polls_open
         slot = f"poll:{poll.pk}"
@@ -109,6 +135,10 @@ def procedure_context(request, procedure, *, bound: Bound | None = None) -> dict
             if bound and bound.slot == slot
             else PollForm(poll=poll, auto_id=f"poll-{poll.pk}-%s")
         )
+        if poll.allow_anonymous and not verified and not poll.voted and poll.reason is None:
+            # A visitor's vote needs this session and the form's signed token.
+            voter_session = _voter_session_key(request, create=True)
+            poll.form.token_set(tokens.poll_token(poll=poll, session_key=voter_session))
 
     for event in events:
         event.registered = event.pk in done.registered
@@ -147,7 +177,7 @@ def procedure_context(request, procedure, *, bound: Bound | None = None) -> dict
     }
 
 
-def _render(request, procedure, bound: Bound) -> TemplateResponse:
+def _render(request, procedure, bound: Bound | None) -> TemplateResponse:
     context = procedure.get_context(request, bound=bound)
     return TemplateResponse(request, procedure.get_template(request), context)
 
@@ -183,11 +213,28 @@ def _post_only(request):
     return None
 
 
+def _too_many(request, procedure, bound: Bound) -> TemplateResponse:
+    """Over an abuse limit (``mitwirken.limits``): nothing is stored, and the form comes back
+    with the reason above it, status 429."""
+    form = bound.form
+    if form.is_bound:
+        form.add_error(None, limits.MESSAGE)
+    else:  # the statement form, refused before its body (the upload) was read
+        form.errors[NON_FIELD_ERRORS] = form.error_class(
+            [limits.MESSAGE], error_class="nonfield", renderer=form.renderer
+        )
+    response = _render(request, procedure, bound)
+    response.status_code = 429
+    return response
+
+
 def proposal_create(request, procedure):
     if response := _post_only(request):
         return response
     form = ProposalForm(request.POST, auto_id="proposal-%s")
     if form.is_valid():
+        if limits.exceeded(request, "participation.proposal"):
+            return _too_many(request, procedure, Bound("proposal", form))
         try:
             proposal = services.proposal_create(
                 procedure=procedure, author=request.user, **form.cleaned_data
@@ -213,6 +260,8 @@ def comment_create(request, procedure):
         slot, auto_id = "comment:procedure", "procedure-comment-%s"
     form = CommentForm(data, procedure=procedure, auto_id=auto_id)
     if form.is_valid():
+        if limits.exceeded(request, "participation.comment"):
+            return _too_many(request, procedure, Bound(slot, form))
         try:
             comment = services.comment_create(
                 procedure=procedure,
@@ -249,29 +298,64 @@ def poll_vote(request, procedure, poll_id: int):
         Poll.objects.prefetch_related("questions__choices"), procedure=procedure, pk=poll_id
     )
     form = PollForm(request.POST, poll=poll, auto_id=f"poll-{poll.pk}-%s")
+    bound = Bound(f"poll:{poll.pk}", form)
     if form.is_valid():
-        if request.session.session_key is None:
-            request.session.create()
+        session_key = _voter_session_key(request)
+        anonymous = poll.allow_anonymous and not rules.is_verified(request.user)
+        # A visitor's vote with a valid token counts against the limit per client and poll
+        # (a vote without one is refused by the service, and counts against nothing).
+        if (
+            anonymous
+            and tokens.poll_token_valid(poll=poll, session_key=session_key, token=form.token())
+            and limits.exceeded(request, "participation.poll_anonymous", scope=str(poll.pk))
+        ):
+            return _too_many(request, procedure, bound)
         try:
             services.poll_vote(
                 poll=poll,
                 choices=form.chosen(),
                 user=request.user,
-                session_key=request.session.session_key,
+                session_key=session_key if anonymous else "",
+                token=form.token(),
             )
         except ValidationError as error:
             _add_errors(form, error)
         else:
             messages.success(request, _("Thank you for taking part in the poll."))
             return _redirect(procedure, request, f"poll-{poll.pk}")
-    return _render(request, procedure, Bound(f"poll:{poll.pk}", form))
+    return _render(request, procedure, bound)
+
+
+def statement_refusal(request, procedure) -> HttpResponse | None:
+    """The answer to a statement that is not to be received: 403 with the rule's reason where
+    the form would be, or 429 over the limit; ``None`` when it may come in.
+
+    Asked before anything reads the body, which is the upload: by
+    ``participation.middleware.RulesBeforeUploadMiddleware`` ahead of the CSRF check (which
+    reads it), then by the view. It counts against the limit once per request.
+    """
+    if getattr(request, "_statement_allowed", False):
+        return None
+    if not procedure.is_formal:
+        raise Http404
+    if rules.can_add_statement(request.user, procedure) is not None:
+        response = _render(request, procedure, None)  # with the reason where the form would be
+        response.status_code = 403
+        return response
+    if limits.exceeded(request, "participation.statement"):
+        form = StatementForm(auto_id="statement-%s", initial={"email": request.user.email})
+        return _too_many(request, procedure, Bound("statement", form))
+    request._statement_allowed = True
+    return None
 
 
 def statement_create(request, procedure):
     if response := _post_only(request):
         return response
-    if not procedure.is_formal:
-        raise Http404
+    # The rule and the limit come before the body is read: whoever may not hand in a
+    # statement (or has sent too many) is not received at all.
+    if response := statement_refusal(request, procedure):
+        return response
     form = StatementForm(request.POST, request.FILES, auto_id="statement-%s")
     if form.is_valid():
         try:
@@ -350,6 +434,8 @@ def report_create(request, procedure, kind: str, pk: int):
     if form.is_valid():
         from .services.moderation import report_create as moderation_report_create
 
+        if limits.exceeded(request, "participation.report"):
+            return _too_many(request, procedure, Bound(f"report:{kind}:{pk}", form))
         try:
             rules.require("participation.report", request.user, contribution)
             moderation_report_create(

@@ -1,10 +1,7 @@
-import hashlib
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.core.cache import cache
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -17,6 +14,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Page, Site
 
+from mitwirken import limits
 from mitwirken.pages.models import SiteLinks
 
 from .forms import FollowForm, PreferencesForm, SubscriptionForm
@@ -29,10 +27,6 @@ from .services import (
     unsubscribe,
 )
 from .tokens import InvalidToken, subscription_from_token
-
-#: Confirmation mails one address may be sent per hour through the form, so the form cannot be
-#: used to flood someone's inbox. Above it the page looks the same, but no mail goes out.
-REQUESTS_PER_ADDRESS_PER_HOUR = 5
 
 
 def _next_url(request, default: str) -> str:
@@ -121,16 +115,6 @@ def _privacy_url(request) -> str:
     return page.get_url(request) if page is not None and page.live else ""
 
 
-def _within_rate_limit(email: str) -> bool:
-    digest = hashlib.sha256(email.strip().lower().encode()).hexdigest()
-    key = f"notifications:subscribe:{digest}"
-    cache.add(key, 0, timeout=60 * 60)
-    try:
-        return cache.incr(key) <= REQUESTS_PER_ADDRESS_PER_HOUR
-    except ValueError:  # expired between add and incr
-        return True
-
-
 @require_http_methods(["GET", "POST"])
 def subscribe(request):
     """E-mails about a district or topic without an account, by double opt-in."""
@@ -138,10 +122,19 @@ def subscribe(request):
     if request.method == "POST":
         form = SubscriptionForm(request.POST, privacy_url=privacy_url)
         if form.is_valid():
+            # Too many requests from this client: said openly, as it tells nothing of an address.
+            if limits.exceeded(request, "notifications.subscribe"):
+                form.add_error(None, limits.MESSAGE)
+                return render(
+                    request, "notifications/subscription_form.html", {"form": form}, status=429
+                )
             email, target = form.cleaned_data["email"], form.cleaned_data["target"]
-            if _within_rate_limit(email):
+            # Confirmation mails to one address, whoever asks, are limited too, so the form
+            # cannot flood an inbox; over that limit the page looks the same and no mail goes
+            # out. The same page whether the address is new, waiting or subscribed long ago.
+            address = limits.keyed_hash("email", email.strip().lower())
+            if not limits.exceeded_for("notifications.subscribe_address", address):
                 subscription_request(email=email, target=target, language=get_language())
-            # The same page whether the address is new, waiting or subscribed long ago.
             return render(
                 request,
                 "notifications/subscription_requested.html",

@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from mitwirken.text import TextLineField
+
 
 class HoneypotForm(forms.Form):
     """A form with a field people never see: software that fills in every field gives itself
@@ -27,7 +29,7 @@ class HoneypotForm(forms.Form):
         return cleaned_data
 
 
-class FeedbackForm(forms.Form):
+class FeedbackForm(HoneypotForm):
     """The accessible feedback form of the accessibility statement (BITVNRW)."""
 
     message = forms.CharField(
@@ -36,7 +38,7 @@ class FeedbackForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("Which barrier did you meet, and on which page?"),
     )
-    name = forms.CharField(
+    name = TextLineField(
         label=_("Your name"),
         max_length=100,
         required=False,

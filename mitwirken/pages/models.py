@@ -252,20 +252,32 @@ class AccessibilityStatementPage(BasePage):
         verbose_name_plural = _("accessibility statements")
 
     def serve(self, request, *args, **kwargs):
+        from mitwirken import limits
+
         from .forms import FeedbackForm
         from .services import feedback_create
 
+        status = 200
         if request.method == "POST":
             form = FeedbackForm(request.POST)
             if form.is_valid():
-                feedback_create(**form.cleaned_data, page_url=request.build_absolute_uri())
-                return redirect(self.get_url(request) + "?gesendet=1#feedback")
+                if limits.exceeded(request, "pages.feedback"):
+                    form.add_error(None, limits.MESSAGE)
+                    status = 429
+                else:
+                    feedback_create(
+                        message=form.cleaned_data["message"],
+                        name=form.cleaned_data["name"],
+                        email=form.cleaned_data["email"],
+                        page_url=request.build_absolute_uri(),
+                    )
+                    return redirect(self.get_url(request) + "?gesendet=1#feedback")
         else:
             form = FeedbackForm()
         context = self.get_context(request, *args, **kwargs)
         context["form"] = form
         context["feedback_sent"] = request.GET.get("gesendet") == "1"
-        return TemplateResponse(request, self.get_template(request), context)
+        return TemplateResponse(request, self.get_template(request), context, status=status)
 
 
 class Feedback(models.Model):

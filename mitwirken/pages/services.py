@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import transaction
 
 from mitwirken.notifications.services import notify, notify_address
+from mitwirken.text import strip_format_controls
 
 from .models import Feedback
 
@@ -11,7 +12,12 @@ def feedback_create(
     *, message: str, name: str = "", email: str = "", page_url: str = ""
 ) -> Feedback:
     """Store the feedback and its mail to the staff together; the mail leaves after commit."""
-    feedback = Feedback.objects.create(message=message, name=name, email=email, page_url=page_url)
+    feedback = Feedback.objects.create(
+        message=message,
+        name=strip_format_controls(name).strip(),
+        email=email,
+        page_url=page_url,
+    )
     notify_address(
         "feedback.received",
         email=settings.STAFF_EMAIL,

@@ -7,12 +7,14 @@ from collections.abc import Iterable, Sequence
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from mitwirken import pdf
 from mitwirken.notifications.services import notify_address
+from mitwirken.text import strip_format_controls
 
 from .. import (
     kinds,  # noqa: F401 - registers the kinds of notification sent here
@@ -29,10 +31,21 @@ from ..models import (
     StatementAttachment,
     Support,
 )
+from .polls import poll_alarm_check
 
 MAX_ATTACHMENTS = 3
 MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
-PDF_SIGNATURE = b"%PDF"
+PDF_EXTENSION = ".pdf"
+PDF_PROBLEMS = {
+    pdf.NOT_PDF: _("%(name)s is not a PDF file."),
+    pdf.ENCRYPTED: _(
+        "%(name)s is protected by a password. Please attach it without the protection."
+    ),
+    pdf.ACTIVE_CONTENT: _(
+        "%(name)s contains JavaScript, actions that run when it is opened or embedded files. "
+        "Please attach a plain PDF, for example printed to PDF once more."
+    ),
+}
 
 
 def _check(rule: str, entered_by, *args) -> None:
@@ -65,7 +78,7 @@ def proposal_create(
     proposal = Proposal(
         procedure=procedure,
         author=author,
-        title=_text(title),
+        title=_text(strip_format_controls(title)),
         text=_text(text),
         category=_text(category),
         channel=channel,
@@ -113,13 +126,19 @@ def comment_create(
 def support_create(
     *, proposal: Proposal, user, channel: str = Channel.ONLINE, entered_by=None
 ) -> Support:
-    """One support per user and proposal; staff may enter signatures without a user."""
+    """One support per user and proposal; staff may enter signatures without a user.
+
+    The database holds one support per user: a repeat sent at the same moment as the first
+    (a double click, two tabs) is refused like any repeat.
+    """
     _check("participation.support", entered_by, user, proposal)
-    if user is not None and Support.objects.filter(proposal=proposal, user=user).exists():
-        raise ValidationError(_("You already support this proposal."))
-    return Support.objects.create(
-        proposal=proposal, user=user, channel=channel, entered_by=entered_by
-    )
+    try:
+        with transaction.atomic():
+            return Support.objects.create(
+                proposal=proposal, user=user, channel=channel, entered_by=entered_by
+            )
+    except IntegrityError as error:
+        raise ValidationError(rules.ALREADY_SUPPORTED) from error
 
 
 @transaction.atomic
@@ -129,15 +148,20 @@ def poll_vote(
     choices: Iterable[PollChoice | int],
     user=None,
     session_key: str = "",
+    token: str = "",
     channel: str = Channel.ONLINE,
     entered_by=None,
 ) -> PollVote:
     """One ballot with an answer to every question (one, or several where allowed).
 
     A verified user's vote counts once per poll; a visitor's, where the poll allows it, once per
-    browser session (``session_key``).
+    browser session (``session_key``), and only with the signed ``token`` of the form shown in
+    that session (``participation.tokens``). The database holds both "once": a repeat sent at
+    the same moment as the first is refused like any repeat. When visitors' votes on one poll
+    spike, the moderators are alarmed (``poll_alarm_check``).
     """
-    _check("participation.vote", entered_by, user, poll, session_key)
+    if entered_by is None:
+        rules.require("participation.vote", user, poll, session_key, token=token)
     questions = list(poll.questions.prefetch_related("choices"))
     valid = {choice.pk: choice for question in questions for choice in question.choices.all()}
     chosen_ids = {
@@ -154,20 +178,28 @@ def poll_vote(
             errors[f"question_{question.pk}"] = _("Please choose one answer only.")
     if errors:
         raise ValidationError(errors)
-    verified = entered_by is None and rules.is_verified(user)
-    vote = PollVote.objects.create(
-        poll=poll,
-        user=user if (verified or entered_by is not None) else None,
-        session_key="" if (verified or entered_by is not None) else session_key,
-        channel=channel,
-        entered_by=entered_by,
-    )
+    anonymous = entered_by is None and not rules.is_verified(user)
+    try:
+        with transaction.atomic():
+            vote = PollVote.objects.create(
+                poll=poll,
+                user=None if anonymous else user,
+                session_key=session_key if anonymous else "",
+                channel=channel,
+                entered_by=entered_by,
+            )
+    except IntegrityError as error:
+        raise ValidationError(rules.ALREADY_VOTED) from error
     vote.choices.set([valid[pk] for pk in chosen_ids])
+    if anonymous:
+        poll_alarm_check(poll=poll)
     return vote
 
 
 def attachments_validate(files: Sequence[UploadedFile]) -> None:
-    """At most three PDF files of at most 10 MB each, judged by their content, not their name."""
+    """At most three PDF files of at most 10 MB each, named ``.pdf`` and judged by their
+    content: a real PDF (parsed, not only its first bytes) without JavaScript, actions that run
+    on opening, launched programs or embedded files (``mitwirken.pdf``)."""
     if len(files) > MAX_ATTACHMENTS:
         raise ValidationError(
             _("Please attach at most %(count)d files.") % {"count": MAX_ATTACHMENTS},
@@ -182,14 +214,19 @@ def attachments_validate(files: Sequence[UploadedFile]) -> None:
                 )
             )
             continue
-        upload.seek(0)
-        head = upload.read(len(PDF_SIGNATURE))
-        upload.seek(0)
-        if head != PDF_SIGNATURE:
+        if not upload.name.lower().endswith(PDF_EXTENSION):
             errors.append(
                 ValidationError(
-                    _("%(name)s is not a PDF file.") % {"name": upload.name}, code="not_pdf"
+                    _("%(name)s is not a PDF file: its name must end in .pdf.")
+                    % {"name": upload.name},
+                    code="not_pdf_name",
                 )
+            )
+            continue
+        problem = pdf.pdf_problem(upload)
+        if problem is not None:
+            errors.append(
+                ValidationError(PDF_PROBLEMS[problem] % {"name": upload.name}, code=problem)
             )
     if errors:
         raise ValidationError(errors)
@@ -229,7 +266,7 @@ def statement_create(
         procedure=procedure,
         author=author,
         text=_text(text),
-        name=_text(name),
+        name=_text(strip_format_controls(name)),
         street=_text(street),
         postcode=_text(postcode),
         city=_text(city),

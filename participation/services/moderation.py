@@ -1,5 +1,9 @@
 """Moderation: reports of contributions, hiding and restoring them. Nothing is deleted."""
 
+import datetime
+from itertools import groupby
+
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
@@ -9,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.log_actions import log
 
+from mitwirken.notifications.models import Notification
 from mitwirken.notifications.services import notify_address
 
 from ..models import Report
@@ -20,6 +25,14 @@ REPORT_ACTION = "participation.report"
 HIDE_ACTION = "participation.hide"
 RESTORE_ACTION = "participation.restore"
 DISMISS_ACTION = "participation.report_dismiss"
+
+REPORT_ALERT = "participation.report_created"
+#: How late a report's transaction may commit and still be in the mail of its window.
+ALERT_GRACE = datetime.timedelta(seconds=30)
+#: How far back the sweep looks for windows whose mail was not written (a worker outage).
+ALERT_LOOKBACK = datetime.timedelta(days=1)
+#: Reports listed in one mail; the queue has them all.
+ALERT_LISTED = 20
 
 
 def moderators():
@@ -45,7 +58,7 @@ def moderators():
 
 @transaction.atomic
 def report_create(*, contribution, reason: str, reporter=None) -> Report:
-    """Store a report and mail every moderator once about it; the mails leave after commit.
+    """Store a report; the moderators hear of it in the mail of its alert window.
 
     Raises ``ValidationError`` for an empty, too short or too long reason.
     """
@@ -63,22 +76,87 @@ def report_create(*, contribution, reason: str, reporter=None) -> Report:
         user=report.reporter,
         data={"report": report.pk},
     )
-    url = reverse("participation_moderation:index")
-    for moderator in moderators():
-        notify_address(
-            "participation.report_created",
-            email=moderator.email,
-            language=moderator.language,
-            key=f"report:{report.pk}:u{moderator.pk}",
-            context={
-                "report": report,
-                "contribution": contribution,
-                "procedure": contribution.procedure,
-            },
-            url=url,
-            user=moderator,
-        )
+    _alert_queue(report)
     return report
+
+
+# Alerts: one mail per window -----------------------------------------------------------------
+
+
+def _alert_length() -> datetime.timedelta:
+    return datetime.timedelta(minutes=settings.PARTICIPATION_REPORT_ALERT_MINUTES)
+
+
+def alert_window(moment: datetime.datetime) -> datetime.datetime:
+    """The start of the alert window ``moment`` falls in; windows follow the clock (with 10
+    minutes: :00, :10, :20 ...), so every process agrees on them without asking anyone."""
+    seconds = int(_alert_length().total_seconds())
+    stamp = int(moment.timestamp())
+    return datetime.datetime.fromtimestamp(stamp - stamp % seconds, tz=datetime.UTC)
+
+
+def _alert_queue(report: Report) -> None:
+    """After commit, ask for the alert of the report's window once that window has ended.
+
+    A lost task costs nothing: beat's sweep (``send_report_alerts`` every minute) writes it.
+    """
+    from ..tasks import send_report_alerts
+
+    due = alert_window(report.created_at) + _alert_length() + ALERT_GRACE
+    countdown = max(0, int((due - timezone.now()).total_seconds()) + 1)
+    transaction.on_commit(lambda: send_report_alerts.apply_async(countdown=countdown), robust=True)
+
+
+def report_alerts_send(*, now: datetime.datetime | None = None) -> int:
+    """Mail every moderator, once per ended window, the reports made in that window.
+
+    However many reports come in, a moderator gets at most one mail per
+    ``PARTICIPATION_REPORT_ALERT_MINUTES``. Idempotent: the mail's key names the window, so
+    the delayed task, beat's sweep and a retry write it once. Returns the mails written.
+    """
+    now = now or timezone.now()
+    ended = alert_window(now - ALERT_GRACE)  # every window before this one is complete
+    reports = list(
+        Report.objects.filter(created_at__gte=ended - ALERT_LOOKBACK, created_at__lt=ended)
+        .prefetch_related("contribution__procedure")
+        .order_by("created_at", "pk")
+    )
+    if not reports:
+        return 0
+    recipients = list(moderators())
+    url = reverse("participation_moderation:index")
+    written = 0
+    for start, in_window in groupby(reports, key=lambda report: alert_window(report.created_at)):
+        in_window = [report for report in in_window if report.contribution is not None]
+        if not in_window:  # reports of contributions deleted since
+            continue
+        keys = {moderator.pk: f"w{start:%Y%m%dT%H%M}:u{moderator.pk}" for moderator in recipients}
+        sent = set(
+            Notification.objects.filter(
+                idempotency_key__in=[f"{REPORT_ALERT}:{key}" for key in keys.values()]
+            ).values_list("idempotency_key", flat=True)
+        )
+        procedures = {report.contribution.procedure for report in in_window}
+        context = {
+            "reports": in_window[:ALERT_LISTED],
+            "count": len(in_window),
+            "more": len(in_window) - len(in_window[:ALERT_LISTED]),
+            "procedure": procedures.pop() if len(procedures) == 1 else None,
+        }
+        for moderator in recipients:
+            if f"{REPORT_ALERT}:{keys[moderator.pk]}" in sent:
+                continue
+            notify_address(
+                REPORT_ALERT,
+                email=moderator.email,
+                language=moderator.language,
+                key=keys[moderator.pk],
+                context=context,
+                url=url,
+                user=moderator,
+            )
+            written += 1
+    return written
 
 
 def _resolve_reports(*, contribution, user) -> int:

@@ -65,7 +65,7 @@ def unsubscribe_path(row: Notification) -> str:
 
 @pytest.fixture
 def subscribe(client, district, django_capture_on_commit_callbacks):
-    def subscribe(**data):
+    def subscribe(REMOTE_ADDR="127.0.0.1", **data):  # noqa: N803 - the name of the header
         with django_capture_on_commit_callbacks(execute=True):
             return client.post(
                 url("subscribe"),
@@ -76,6 +76,7 @@ def subscribe(client, district, django_capture_on_commit_callbacks):
                     "website": "",
                     **data,
                 },
+                REMOTE_ADDR=REMOTE_ADDR,
             )
 
     return subscribe
@@ -149,6 +150,42 @@ def test_the_form_cannot_be_used_to_flood_an_inbox(subscribe):
 
     assert len(mail.outbox) == 5
     assert main(responses[-1]) == main(responses[0])
+
+
+def test_the_inbox_limit_holds_whichever_client_asks(subscribe):
+    """Many clients together still send one address no more mails than one would."""
+    responses = [subscribe(REMOTE_ADDR=f"203.0.113.{number}") for number in range(7)]
+
+    assert len(mail.outbox) == 5
+    assert main(responses[-1]) == main(responses[0])
+
+
+def test_rapid_requests_from_one_client_stop_at_its_limit(subscribe, settings):
+    """Whatever the addresses: the client is told, which reveals nothing about any address."""
+    from django.utils.html import escape
+
+    from mitwirken.limits import MESSAGE
+
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "notifications.subscribe": (3, 60 * 60)}
+    for number in range(3):
+        assert subscribe(email=f"person{number}@example.org").status_code == 200
+
+    known = subscribe(email="person0@example.org")
+    unknown = subscribe(email="niemand@example.org")
+
+    assert known.status_code == unknown.status_code == 429
+    with translation.override("en"):
+        assert escape(str(MESSAGE)) in main(unknown)
+    without_token = re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"')
+    assert without_token.sub("", main(known)).replace("person0", "niemand") == (
+        without_token.sub("", main(unknown))
+    )
+    assert EmailSubscription.objects.count() == 3
+    assert len(mail.outbox) == 3
+    assert "<footer" in known.content.decode()
+    other_client = subscribe(email="niemand@example.org", REMOTE_ADDR="198.51.100.99")
+    assert other_client.status_code == 200
+    assert EmailSubscription.objects.count() == 4
 
 
 def test_confirming_asks_on_get_and_confirms_only_on_post(client, subscribe):

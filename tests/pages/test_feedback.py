@@ -1,6 +1,10 @@
+import re
+
 import pytest
 from django.core import mail
+from django.utils.html import escape
 
+from mitwirken.limits import MESSAGE
 from mitwirken.notifications.models import Notification
 from mitwirken.pages.models import AccessibilityStatementPage, Feedback
 
@@ -92,3 +96,40 @@ def test_feedback_and_its_mail_are_stored_together(statement):
         "ich@example.org",
     )
     assert f"#{feedback.pk}" in row.message.subject
+
+
+def test_a_filled_honeypot_stores_and_sends_nothing(client, statement):
+    response = client.post(
+        "/barrierefreiheit/",
+        {"message": "Kaufen Sie jetzt!", "website": "https://spam.example"},
+    )
+
+    assert response.status_code == 200
+    assert response.context["form"].has_error("__all__", code="honeypot")
+    assert 'class="kern-alert kern-alert--danger" role="alert"' in response.content.decode()
+    assert Feedback.objects.count() == 0
+    assert mail.outbox == []
+
+
+def test_the_honeypot_is_hidden_and_empty(client, statement):
+    html = client.get("/barrierefreiheit/").content.decode()
+
+    assert re.search(r'<div hidden>\s*<label for="id_website">', html)
+    assert 'name="website" id="id_website" autocomplete="off" tabindex="-1">' in html
+
+
+def test_rapid_feedback_stops_at_the_limit_and_keeps_the_message(client, statement, settings):
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "pages.feedback": (3, 60 * 60)}
+    for number in range(3):
+        response = client.post("/barrierefreiheit/", {"message": f"Barriere Nummer {number}"})
+        assert response.status_code == 302
+
+    response = client.post("/barrierefreiheit/", {"message": "Noch eine Barriere"})
+
+    html = response.content.decode()
+    assert response.status_code == 429
+    assert escape(str(MESSAGE)) in html
+    assert "Noch eine Barriere" in html
+    assert "<footer" in html
+    assert Feedback.objects.count() == 3
+    assert Notification.objects.count() == 3

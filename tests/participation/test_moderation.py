@@ -1,6 +1,8 @@
 """Anyone reports a contribution; moderators are mailed, see it in their queue, hide it with a
 public reason or restore it. Every step is in Wagtail's log; nothing is deleted."""
 
+import datetime
+
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.core import mail
@@ -8,13 +10,14 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from wagtail.models import ModelLogEntry
 
 from participation.models import Report
 from participation.services.moderation import (
     contribution_hide,
     contribution_restore,
+    report_alerts_send,
     report_create,
 )
 
@@ -58,8 +61,9 @@ def test_a_report_mails_every_moderator_once(
     second.groups.add(Group.objects.get(name="Moderation"))
     user_factory(email="buerger@example.org")  # not a moderator
 
+    report = report_create(contribution=proposal, reason="Beleidigend gegenüber Nachbarn.")
     with django_capture_on_commit_callbacks(execute=True):
-        report = report_create(contribution=proposal, reason="Beleidigend gegenüber Nachbarn.")
+        report_alerts_send(now=timezone.now() + datetime.timedelta(minutes=11))
 
     assert report.contribution == proposal
     assert sorted(message.to[0] for message in mail.outbox) == [
@@ -71,12 +75,19 @@ def test_a_report_mails_every_moderator_once(
     assert reverse("participation_moderation:index") in mail.outbox[0].body
 
 
-def test_each_report_is_its_own_mail(moderator, proposal, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        report_create(contribution=proposal, reason="Werbung.")
-        report_create(contribution=proposal, reason="Spam.")
+def test_reports_of_one_window_are_one_mail(
+    moderator, proposal, monkeypatch, django_capture_on_commit_callbacks
+):
+    reported_at = datetime.datetime(2026, 11, 30, 9, 0, tzinfo=datetime.UTC)
+    monkeypatch.setattr(timezone, "now", lambda: reported_at)
+    report_create(contribution=proposal, reason="Werbung.")
+    report_create(contribution=proposal, reason="Spam.")
 
-    assert len(mail.outbox) == 2
+    with django_capture_on_commit_callbacks(execute=True):
+        report_alerts_send(now=reported_at + datetime.timedelta(minutes=11))
+
+    assert len(mail.outbox) == 1
+    assert "Werbung." in mail.outbox[0].body and "Spam." in mail.outbox[0].body
 
 
 def test_a_report_needs_a_reason(moderator, proposal):
