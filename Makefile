@@ -10,7 +10,7 @@ CHROMIUM ?= /usr/bin/chromium
 # transaction=True) run after the others there, as pytest-django orders them.
 TEST_WORKERS ?= auto
 
-.PHONY: run test install lint format check messages vendor clean
+.PHONY: run test install system-packages lint format check messages vendor lock audit clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -18,11 +18,16 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	touch $@
 
-node_modules/.installed: package.json package-lock.json
+node_modules/.installed: package.json package-lock.json | system-packages
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
 install: $(VENV)/.installed
+
+# The Debian packages the tests need (Chromium, a JRE, gettext, Node.js with npm): installed with
+# apt-get as root or with password-less sudo, else the command to run is printed.
+system-packages:
+	@scripts/system-packages $(CHROMIUM)
 
 run: install
 	mkdir -p var
@@ -30,7 +35,7 @@ run: install
 	$(MANAGE) seed_demo
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
-test: install node_modules/.installed
+test: system-packages install node_modules/.installed
 	@test -x $(CHROMIUM) || { echo "Browser tests need Chromium at $(CHROMIUM): sudo apt-get install chromium"; exit 1; }
 	@command -v java >/dev/null || { echo "The HTML check needs Java: sudo apt-get install default-jre-headless"; exit 1; }
 	$(BIN)/python -m pytest -n $(TEST_WORKERS)
@@ -59,6 +64,16 @@ vendor: node_modules/.installed
 	cp node_modules/@kern-ux/native/dist/fonts/fira-sans.css static/vendor/kern-ux/fonts/
 	for font in $$(grep -o 'fira-sans/[A-Za-z-]*\.woff2' static/vendor/kern-ux/fonts/fira-sans.css); do \
 		cp node_modules/@kern-ux/native/dist/fonts/$$font static/vendor/kern-ux/fonts/$$font; done
+
+# The exact versions of the venv (runtime and dev), for `make audit`; run after changing pyproject.
+lock: install
+	{ echo "# Written by \`make lock\` (pip freeze of the venv): the versions \`make audit\` checks."; \
+	  $(BIN)/python -m pip freeze --exclude-editable; } > requirements.lock
+
+# Known vulnerabilities of requirements.lock (pip-audit). Needs the vulnerability service on the
+# network; not part of `make test` or CI. AUDIT_FLAGS="-s osv" asks api.osv.dev instead of PyPI.
+audit: install
+	@scripts/audit $(BIN)/pip-audit requirements.lock $(AUDIT_FLAGS)
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles var .pytest_cache

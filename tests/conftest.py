@@ -79,6 +79,33 @@ def seeded(django_db_setup, django_db_blocker):
         transaction.set_rollback(True)
 
 
+@pytest.fixture
+def wagtail_rows(db):
+    """The rows that Wagtail's data migrations make (locale, root page, root collection).
+    Transactional tests flush every table afterwards, those rows included: made again when
+    missing, before a page is created."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Collection, Locale, Page
+
+    locale, _ = Locale.objects.get_or_create(language_code="de")
+    if not Page.objects.filter(depth=1).exists():
+        Page.objects.create(
+            title="Root",
+            title_de="Root",
+            draft_title="Root",
+            slug="root",
+            slug_de="root",
+            content_type=ContentType.objects.get_for_model(Page),
+            path="0001",
+            depth=1,
+            numchild=0,
+            url_path="/",
+            locale=locale,
+        )
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")
+
+
 @pytest.fixture(autouse=True)
 def german_and_a_fresh_cache():
     """Every test starts as a request would: in German, with allauth's rate limits reset."""
@@ -86,3 +113,25 @@ def german_and_a_fresh_cache():
     cache.clear()
     yield
     translation.activate("de")
+
+
+@pytest.fixture
+def celery_broker():
+    """``celery_broker(url)`` sends the tasks this test queues through the broker at ``url``
+    (not in-process). The app's connection pools are dropped on every switch, so a publish
+    reaches the broker named last, and after the test the app is as it was."""
+    from mitwirken.celery import app
+
+    saved = {key: app.conf[key] for key in ("task_always_eager", "broker_url")}
+
+    def drop_pools():  # kombu keeps one pool per URL: the next publish takes the one for its URL
+        app._pool = None
+        app.amqp._producer_pool = None
+
+    def use(url: str) -> None:
+        drop_pools()
+        app.conf.update(task_always_eager=False, broker_url=url)
+
+    yield use
+    drop_pools()
+    app.conf.update(saved)

@@ -13,10 +13,11 @@ SHOW = (
     "import json, django; from django.conf import settings; django.setup(); print(json.dumps({"
     "'db': settings.DATABASES['default']['ENGINE'], 'cache': settings.CACHES['default']['BACKEND'],"
     "'eager': settings.CELERY_TASK_ALWAYS_EAGER, 'broker': settings.CELERY_BROKER_URL,"
+    "'cache_url': settings.CACHES['default'].get('LOCATION'),"
     "'apps': settings.INSTALLED_APPS}))"
 )
-VARIABLES = ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "REDIS_URL")
-NOT_INHERITED = (*VARIABLES, "DJANGO_ALLOW_ASYNC_UNSAFE")
+VARIABLES = ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "REDIS_URL", "EMAIL_HOST")
+NOT_INHERITED = (*VARIABLES, "CACHE_URL", "CELERY_BROKER_URL", "DJANGO_ALLOW_ASYNC_UNSAFE")
 
 
 def run(settings_module: str, code: str, **env: str) -> subprocess.CompletedProcess:
@@ -50,9 +51,22 @@ def test_database_and_redis_urls_switch_to_the_services():
     values = json.loads(result.stdout)
     assert values["db"] == "django.db.backends.postgresql"
     assert "django.contrib.postgres" in values["apps"]
-    assert values["cache"] == "django.core.cache.backends.redis.RedisCache"
+    assert values["cache"] == "django_redis.cache.RedisCache"
     assert values["eager"] is False
-    assert values["broker"] == "redis://127.0.0.1:6379/3"
+    assert values["broker"] == values["cache_url"] == "redis://127.0.0.1:6379/3"
+
+
+def test_cache_and_broker_may_have_urls_of_their_own():
+    result = run(
+        "mitwirken.settings.dev",
+        SHOW,
+        REDIS_URL="redis://127.0.0.1:6379/3",
+        CACHE_URL="redis://cache.internal:6379/1",
+        CELERY_BROKER_URL="redis://broker.internal:6379/2",
+    )
+    values = json.loads(result.stdout)
+    assert values["cache_url"] == "redis://cache.internal:6379/1"
+    assert values["broker"] == "redis://broker.internal:6379/2"
 
 
 PRODUCTION = {
@@ -60,6 +74,7 @@ PRODUCTION = {
     "ALLOWED_HOSTS": "mitwirken.dortmund.example",
     "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/mitwirken",
     "REDIS_URL": "redis://127.0.0.1:6379/0",
+    "EMAIL_HOST": "smtp.dortmund.example",
 }
 
 

@@ -1,3 +1,4 @@
+import secrets
 from itertools import groupby
 
 from django.core.paginator import Paginator
@@ -11,6 +12,8 @@ from .forms import SearchForm
 from .selectors import page_search
 
 RESULTS_PER_PAGE = 10
+# Seconds /healthz waits for the broker (the cache waits its own socket timeout, shorter).
+HEALTH_TIMEOUT = 1
 
 
 @require_GET
@@ -44,20 +47,36 @@ def _database_ok() -> None:
 
 
 def _cache_ok() -> None:
-    from django.core.cache import cache
+    """Write a random value and read it back. django-redis answers a miss when Redis is down
+    (``IGNORE_EXCEPTIONS``), so its own client is asked first: that one raises, within the
+    socket timeout of the cache settings."""
+    from django.core.cache import caches
+    from django_redis.cache import RedisCache
 
-    cache.set("healthz", "ok", 10)
-    if cache.get("healthz") != "ok":
+    cache = caches["default"]
+    if isinstance(cache, RedisCache):
+        cache.client.get_client(write=True).ping()
+    value = secrets.token_hex(8)
+    cache.set("healthz", value, 10)
+    if cache.get("healthz") != value:
         raise RuntimeError("cache did not return the value it was given")
 
 
 def _broker_ok() -> None:
+    """One connection attempt, waiting at most ``HEALTH_TIMEOUT`` to connect and to read."""
     from mitwirken.celery import app
 
     if app.conf.task_always_eager:
         return
-    with app.connection_for_write() as conn:
-        conn.ensure_connection(max_retries=1, timeout=2)
+    options = {
+        "socket_connect_timeout": HEALTH_TIMEOUT,
+        "socket_timeout": HEALTH_TIMEOUT,
+        "max_retries": 0,
+    }
+    with app.connection_for_write(
+        connect_timeout=HEALTH_TIMEOUT, transport_options=options
+    ) as conn:
+        conn.ensure_connection(max_retries=0, timeout=HEALTH_TIMEOUT)
 
 
 @never_cache

@@ -73,6 +73,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Before the CSRF check, which reads the body: a statement's rule and limit come first.
+    "participation.middleware.RulesBeforeUploadMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -115,16 +117,38 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     INSTALLED_APPS.append("django.contrib.postgres")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache and Celery broker: Redis from REDIS_URL, else local memory and eager tasks.
+# Cache and Celery broker: Redis from REDIS_URL (CACHE_URL and CELERY_BROKER_URL may name another
+# one each), else local memory and eager tasks. When Redis is down the site stays up: a cache
+# error is logged and answered as a miss, and a request gives up on the broker within about a
+# second (the outbox keeps the mail; beat's sweep sends it once the broker is back).
 REDIS_URL = os.environ.get("REDIS_URL", "")
-if REDIS_URL:
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+CACHE_URL = os.environ.get("CACHE_URL") or REDIS_URL
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL") or REDIS_URL
+REDIS_TIMEOUT = 0.5  # seconds to connect, and to wait for an answer
+
+
+def redis_cache(url: str) -> dict:
+    return {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": url,
+        "OPTIONS": {
+            "IGNORE_EXCEPTIONS": True,
+            # After a timeout, Redis is not asked again for a few seconds (mitwirken/cache.py).
+            "CONNECTION_POOL_CLASS": "mitwirken.cache.FailFastConnectionPool",
+            "SOCKET_CONNECT_TIMEOUT": REDIS_TIMEOUT,
+            "SOCKET_TIMEOUT": REDIS_TIMEOUT,
+        },
     }
-    CELERY_BROKER_URL = REDIS_URL
-    CELERY_TASK_ALWAYS_EAGER = False
+
+
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+if CACHE_URL:
+    CACHES = {"default": redis_cache(CACHE_URL)}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+if CELERY_BROKER_URL:
+    CELERY_TASK_ALWAYS_EAGER = False
+else:
     CELERY_BROKER_URL = "memory://"
     CELERY_TASK_ALWAYS_EAGER = True
 CELERY_TASK_EAGER_PROPAGATES = True
@@ -133,6 +157,17 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Queuing a task from a request: one attempt with short socket timeouts (the read timeout above
+# BRPOP's 1 s, which the worker waits on these connections), so a request is not held when Redis
+# is down. What could not be queued is not lost: the only task queued from requests sends the
+# outbox, and beat's sweep sends it every minute. The worker reconnects on its own schedule.
+CELERY_BROKER_CONNECTION_TIMEOUT = 1
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "socket_connect_timeout": 1,
+    "socket_timeout": 2,
+    "max_retries": 0,
+}
+CELERY_TASK_PUBLISH_RETRY = False
 CELERY_TIMEZONE = "Europe/Berlin"
 CELERY_BEAT_SCHEDULE = {
     # Sends what is due: rows whose broker message was lost, and retries after an SMTP error.
@@ -146,6 +181,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "mitwirken.notifications.tasks.send_digests",
         "schedule": crontab(hour=7, minute=0, day_of_week="monday"),
         "args": ["weekly"],
+    },
+    # Moderators' mail of the reports of each ended window (a report also asks for it itself).
+    "participation-report-alerts": {
+        "task": "participation.tasks.send_report_alerts",
+        "schedule": 60,
     },
     "participation-announce-phases": {
         "task": "participation.tasks.announce_phases",
@@ -188,6 +228,13 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_SIGNUP_FORM_CLASS = "mitwirken.accounts.forms.SignupForm"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[MitWIRken] "
 ACCOUNT_LOGOUT_ON_GET = False
+# The client address for allauth's rate limits and ours (mitwirken.limits): REMOTE_ADDR unless
+# the app runs behind proxies of our own. TRUSTED_PROXY_COUNT: how many of them append to
+# X-Forwarded-For (the address that many entries from the right is the client's);
+# TRUSTED_CLIENT_IP_HEADER: a header our proxy sets to the client's address (e.g. X-Real-IP),
+# used instead. Without either, a client's X-Forwarded-For is ignored.
+ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT") or 0)
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = os.environ.get("TRUSTED_CLIENT_IP_HEADER") or None
 LOGIN_REDIRECT_URL = "/"
 LOGIN_URL = "account_login"
 
@@ -206,10 +253,14 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
-# Let Django serve uploads itself (docker-compose); behind a proxy or with S3 leave it off.
-SERVE_MEDIA = os.environ.get("SERVE_MEDIA", "0") == "1"
+# Uploads that are not public by nature (a formal statement's PDF) live outside MEDIA_ROOT and
+# have no URL: a view checks the permission and sends them (mitwirken/files.py). Behind nginx,
+# PRIVATE_MEDIA_ACCEL_REDIRECT names its internal location for this folder (e.g. /_private/).
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", VAR_DIR / "private"))
+PRIVATE_MEDIA_ACCEL_REDIRECT = os.environ.get("PRIVATE_MEDIA_ACCEL_REDIRECT", "")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {"BACKEND": "mitwirken.files.PrivateStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
@@ -232,26 +283,39 @@ NOTIFICATIONS_CONSENT_VERSION = "2026-11"
 NOTIFICATIONS_CONFIRM_DAYS = 7
 # Staff are reminded when a procedure has been closed this many days without results.
 PARTICIPATION_RESULTS_REMINDER_DAYS = 30
+# Moderators get one mail per this many minutes listing the reports of that time, not one each.
+PARTICIPATION_REPORT_ALERT_MINUTES = 10
 # Abuse limits of public writes (mitwirken.limits): attempts per window in seconds, counted per
-# signed-in person and per client address (a keyed hash, never stored).
+# signed-in person and per client address (a keyed hash, never stored). A third number is the
+# client's own limit: what needs a verified account gives one address room for a workshop's
+# Wi-Fi or a carrier's shared address, where many people send from one address.
 HOUR, DAY = 60 * 60, 24 * 60 * 60
 RATE_LIMITS = {
-    "participation.proposal": (10, HOUR),
-    "participation.comment": (30, HOUR),
-    "participation.statement": (5, HOUR),
+    "participation.proposal": (10, HOUR, 50),
+    "participation.comment": (30, HOUR, 150),
+    "participation.statement": (5, HOUR, 25),
     "participation.report": (10, HOUR),
     # Anonymous poll votes per client per poll per day (a household or office shares an address).
     "participation.poll_anonymous": (20, DAY),
     "pages.feedback": (5, HOUR),
     "notifications.subscribe": (10, HOUR),
+    # Confirmation mails to one address, whoever asks: the form cannot flood an inbox.
+    "notifications.subscribe_address": (5, HOUR),
     "toolkit.suggest": (3, DAY),
 }
+# Anonymous poll votes: how long the signed form token of a poll lives (seconds), and when the
+# moderators are alarmed: more than this many anonymous votes on one poll within the window.
+PARTICIPATION_POLL_TOKEN_MAX_AGE = 4 * HOUR
+PARTICIPATION_POLL_ALARM = (50, 10 * 60)
 # On PostgreSQL, full text search with German stemming ("Beteiligungen" finds "Beteiligung").
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "german"}
 }
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "mp4", "odt", "pdf", "pptx", "txt", "webm", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 200 * 1024 * 1024
+# Documents always go through Wagtail's view, which checks the privacy of their collection;
+# never a redirect to the raw file under /media/documents/.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES

@@ -11,7 +11,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from playwright.sync_api import sync_playwright
 
@@ -51,32 +50,12 @@ def browser():
 
 
 @pytest.fixture
-def demo_content(db):
+def demo_content(wagtail_rows):
     """The demo portal of ``manage.py seed_demo``, on top of the rows that Wagtail's and our data
-    migrations make. Transactional tests (``live_server``) flush every table afterwards, those rows
-    included, so they are made again when missing."""
-    from wagtail.models import Collection, Locale, Page
-
+    migrations make (made again when a transactional test flushed them)."""
     from mitwirken.places.data import create_places
     from mitwirken.places.models import District, Topic
 
-    locale, _ = Locale.objects.get_or_create(language_code="de")
-    if not Page.objects.filter(depth=1).exists():
-        Page.objects.create(
-            title="Root",
-            title_de="Root",
-            draft_title="Root",
-            slug="root",
-            slug_de="root",
-            content_type=ContentType.objects.get_for_model(Page),
-            path="0001",
-            depth=1,
-            numchild=0,
-            url_path="/",
-            locale=locale,
-        )
-    if not Collection.objects.exists():
-        Collection.add_root(name="Root")
     create_places(District, Topic)
     call_command("seed_demo", stdout=StringIO())
 

@@ -75,6 +75,7 @@ def test_a_citizen_takes_part_in_a_procedure(page, procedure):
     # Sign in from the procedure, and come back to it.
     proposals = page.get_by_role("region", name=ui("Proposals"))
     proposals.get_by_role("link", name=ui("Log in")).click()
+    expect(page).to_have_url(re.compile(r"/accounts/login/\?next="))
     axe(page)
     form = page.locator("form", has=page.locator("input[name=password]"))
     form.locator("input[name=login]").fill(citizen.email)

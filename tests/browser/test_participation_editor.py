@@ -54,8 +54,11 @@ def test_hoerde_editor_publishes_in_hoerde_and_is_refused_in_aplerbeck(page, hoe
 
     page.goto(f"/admin/pages/add/participation/procedurepage/{hoerde.pk}/")
     admin_page_checked(page)
-    page.locator('input[name="title_de"]').fill("Mehr Schatten am Neumarkt")  # slug follows
+    page.locator('input[name="title_de"]').fill("Mehr Schatten am Neumarkt")
     page.locator('input[name="responsible_office"]').fill("Bezirksverwaltungsstelle Hörde")
+    # Wagtail's script fills the slug from the title when the title loses focus: the form is
+    # complete only then (submitted earlier, Wagtail answers 400).
+    expect(page.locator('input[name="slug_de"]')).to_have_value("mehr-schatten-am-neumarkt")
     start = timezone.localtime() - datetime.timedelta(days=1)
     page.locator('input[name="phases-0-title_de"]').fill("Beteiligung")
     page.locator('select[name="phases-0-kind"]').select_option("consultation")
@@ -65,8 +68,11 @@ def test_hoerde_editor_publishes_in_hoerde_and_is_refused_in_aplerbeck(page, hoe
     page.keyboard.press("Escape")  # close the date picker
     footer = page.locator("footer.footer")
     footer.locator("[data-w-dropdown-target='toggle']").click()
-    footer.locator('button[name="action-publish"]').click()
+    publish = footer.locator('button[name="action-publish"]')
+    expect(publish).to_be_visible()
+    publish.click()
     page.wait_for_url(re.compile(rf"/admin/pages/{hoerde.pk}/"))
+    expect(page.get_by_text("Mehr Schatten am Neumarkt").first).to_be_visible()
     admin_page_checked(page)
 
     procedure = ProcedurePage.objects.get(title_de="Mehr Schatten am Neumarkt")

@@ -54,6 +54,7 @@ def test_filter_compare_open_and_suggest_a_format(page, demo_content):
     page.goto("/instrumentenkoffer/")
     axe(page)
     page.get_by_role("link", name=ui("Suggest a format")).first.click()
+    expect(page).to_have_url(re.compile(r"/accounts/login/\?next="))
     axe(page)  # the login page, which brings the citizen back
     form = page.locator("form", has=page.locator("input[name=password]"))
     form.locator("input[name=login]").fill(citizen.email)

@@ -68,6 +68,7 @@ def test_three_answers_three_ways_then_the_district_hub(page, demo_content):
     page.get_by_role("navigation", name=ui("Main navigation")).get_by_role(
         "link", name="Stadtbezirke"
     ).click()
+    expect(page).to_have_url(re.compile(r"/stadtbezirke/$"))
     axe(page)
     page.get_by_role("link", name="Hörde", exact=True).first.click()
     expect(page).to_have_url(re.compile(r"/stadtbezirke/hoerde/$"))

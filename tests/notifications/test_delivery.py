@@ -34,13 +34,6 @@ def wait_for(condition, seconds: float = 20) -> bool:
     return False
 
 
-@pytest.fixture
-def celery_conf():
-    saved = {key: celery_app.conf[key] for key in ("task_always_eager", "broker_url")}
-    yield celery_app.conf
-    celery_app.conf.update(saved)
-
-
 def immediate_follower(user_factory, target):
     person = user_factory()
     follow_create(user=person, target=target)
@@ -55,9 +48,9 @@ def announce(target, key):
 @pytest.mark.services
 @needs_redis
 @pytest.mark.django_db(transaction=True)
-def test_a_real_worker_sends_what_was_queued_after_commit(user_factory, district, celery_conf):
+def test_a_real_worker_sends_what_was_queued_after_commit(user_factory, district, celery_broker):
     person = immediate_follower(user_factory, district)
-    celery_conf.update(task_always_eager=False, broker_url=settings.REDIS_URL)
+    celery_broker(settings.CELERY_BROKER_URL)
     with start_worker(celery_app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
         with transaction.atomic():
             announce(district, "news:1")
@@ -68,17 +61,17 @@ def test_a_real_worker_sends_what_was_queued_after_commit(user_factory, district
 @pytest.mark.services
 @needs_redis
 @pytest.mark.django_db(transaction=True)
-def test_the_sweep_delivers_after_a_broker_outage(user_factory, district, celery_conf):
+def test_the_sweep_delivers_after_a_broker_outage(user_factory, district, celery_broker):
     person = immediate_follower(user_factory, district)
     # The broker is down when the event happens: the row is stored, the request does not fail.
-    celery_conf.update(task_always_eager=False, broker_url="redis://127.0.0.1:1/0")
+    celery_broker("redis://127.0.0.1:1/0")
     with transaction.atomic():
         announce(district, "news:1")
     row = Notification.objects.get()
     assert row.status == "pending" and mail.outbox == []
 
     # The broker is back: beat's sweep runs on a real worker and sends the waiting row.
-    celery_conf.update(broker_url=settings.REDIS_URL)
+    celery_broker(settings.CELERY_BROKER_URL)
     with start_worker(celery_app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
         send_pending.delay()
         assert wait_for(lambda: Notification.objects.filter(status="sent").exists())

@@ -3,17 +3,7 @@ import os
 import pytest
 from django.db import OperationalError
 
-from mitwirken.celery import app as celery_app
-
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def celery_conf():
-    """Celery's configuration, restored after the test."""
-    saved = {key: celery_app.conf[key] for key in ("task_always_eager", "broker_url")}
-    yield celery_app.conf
-    celery_app.conf.update(saved)
 
 
 def test_healthz_answers_200_when_everything_answers(client):
@@ -37,8 +27,8 @@ def test_healthz_names_the_database_when_it_is_down(client, monkeypatch):
     assert response.json()["failed"] == ["database"]
 
 
-def test_healthz_names_the_broker_when_it_is_unreachable(client, celery_conf):
-    celery_conf.update(task_always_eager=False, broker_url="redis://127.0.0.1:1/0")
+def test_healthz_names_the_broker_when_it_is_unreachable(client, celery_broker):
+    celery_broker("redis://127.0.0.1:1/0")
     response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json()["failed"] == ["broker"]
@@ -46,14 +36,9 @@ def test_healthz_names_the_broker_when_it_is_unreachable(client, celery_conf):
 
 @pytest.mark.services
 @pytest.mark.skipif(not os.environ.get("REDIS_URL"), reason="needs the real Redis (REDIS_URL)")
-def test_healthz_reaches_the_real_redis_broker_and_cache(client, celery_conf, settings):
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": settings.REDIS_URL,
-        }
-    }
-    celery_conf.update(task_always_eager=False, broker_url=settings.REDIS_URL)
+def test_healthz_reaches_the_real_redis_broker_and_cache(client, celery_broker, settings):
+    assert settings.CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache"
+    celery_broker(settings.CELERY_BROKER_URL)
     response = client.get("/healthz")
     assert response.status_code == 200, response.json()
     assert response.json()["checks"] == {"database": "ok", "cache": "ok", "broker": "ok"}
