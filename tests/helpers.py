@@ -28,3 +28,15 @@ def admin_access():
     from django.contrib.auth.models import Permission
 
     return Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+
+
+def statement_data(**overrides) -> dict:
+    """The fields of a formal statement as a citizen fills them in."""
+    return {
+        "text": "Ich erhebe Einwendungen gegen die Höhe der Bebauung.",
+        "name": "Erika Mustermann",
+        "street": "Friedensplatz 1",
+        "postcode": "44135",
+        "city": "Dortmund",
+        **overrides,
+    }

@@ -20,7 +20,7 @@ from mitwirken.limits import MESSAGE
 from participation.models import Comment, Proposal, Report, Statement
 from participation.services.moderation import report_alerts_send
 from tests.factories import ProcedurePageFactory, ProposalFactory, UserFactory, phase
-from tests.helpers import ui
+from tests.helpers import statement_data, ui
 
 pytestmark = pytest.mark.django_db
 
@@ -63,17 +63,6 @@ def refused_with_the_message(response) -> bool:
         and 'class="kern-alert kern-alert--danger" role="alert"' in html
         and "<footer" in html  # the site's layout around it
     )
-
-
-def statement_data(**overrides):
-    return {
-        "text": "Ich erhebe Einwendungen gegen die Höhe der Bebauung.",
-        "name": "Erika Mustermann",
-        "street": "Friedensplatz 1",
-        "postcode": "44135",
-        "city": "Dortmund",
-        **overrides,
-    }
 
 
 # N+1 rapid posts ------------------------------------------------------------------------------

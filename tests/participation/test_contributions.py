@@ -28,7 +28,7 @@ from tests.factories import (
     phase,
 )
 from tests.factories.files import pdf_bytes
-from tests.helpers import ui
+from tests.helpers import statement_data, ui
 
 pytestmark = pytest.mark.django_db
 
@@ -331,17 +331,6 @@ def test_anonymous_votes_once_per_browser_session_where_the_poll_allows_them(cli
 @pytest.fixture
 def formal(home_page):
     return ProcedurePageFactory(title="Bebauungsplan Hö 123", kind="land_use")
-
-
-def statement_data(**overrides):
-    return {
-        "text": "Ich erhebe Einwendungen gegen die Höhe der Bebauung.",
-        "name": "Erika Mustermann",
-        "street": "Friedensplatz 1",
-        "postcode": "44135",
-        "city": "Dortmund",
-        **overrides,
-    }
 
 
 def test_a_formal_statement_with_pdf_gets_a_reference_number_and_a_receipt(client, formal, citizen):

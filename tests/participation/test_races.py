@@ -9,7 +9,6 @@ import urllib.parse
 import urllib.request
 
 import pytest
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 
 from participation import rules, services, tokens
@@ -43,26 +42,8 @@ _opener = urllib.request.build_opener(_NoRedirect)
 
 
 @pytest.fixture
-def live_procedure(live_server):
-    """A procedure page on a site root; transactional tests flush every table, the root page
-    that Wagtail's migration makes included, so it is made again when missing."""
-    from wagtail.models import Locale, Page
-
-    locale, _created = Locale.objects.get_or_create(language_code="de")
-    if not Page.objects.filter(depth=1).exists():
-        Page.objects.create(
-            title="Root",
-            title_de="Root",
-            draft_title="Root",
-            slug="root",
-            slug_de="root",
-            content_type=ContentType.objects.get_for_model(Page),
-            path="0001",
-            depth=1,
-            numchild=0,
-            url_path="/",
-            locale=locale,
-        )
+def live_procedure(live_server, wagtail_rows):
+    """A procedure page on a site root, in a database that transactional tests flush."""
     HomePageFactory()
     return ProcedurePageFactory(title="Westpark")
 

@@ -18,6 +18,7 @@ from participation import services
 from participation.models import Statement, StatementAttachment
 from tests.factories import DocumentFactory, ProcedurePageFactory, UserFactory
 from tests.factories.files import pdf_bytes, pdf_upload
+from tests.helpers import statement_data
 
 pytestmark = pytest.mark.django_db
 
@@ -34,17 +35,6 @@ def citizen(client):
     person = UserFactory(display_name="Kim aus Hörde")
     client.force_login(person)
     return person
-
-
-def statement_data(**overrides):
-    return {
-        "text": "Ich erhebe Einwendungen gegen die Höhe der Bebauung.",
-        "name": "Erika Mustermann",
-        "street": "Friedensplatz 1",
-        "postcode": "44135",
-        "city": "Dortmund",
-        **overrides,
-    }
 
 
 def stored_files() -> set[Path]:
@@ -357,7 +347,9 @@ def test_the_service_refuses_active_content_without_the_form(formal):
             attachments=[pdf_upload("a.pdf", pdf_bytes(open_action_js="app.launchURL('x')"))],
         )
 
-    assert refused.value.message_dict == {"attachments": [ACTIVE % {"name": "a.pdf"}]}
+    assert refused.value.message_dict == {
+        "attachments": [translation.gettext(ACTIVE) % {"name": "a.pdf"}]
+    }
     assert not Statement.objects.exists()
     assert stored_files() == before
 
