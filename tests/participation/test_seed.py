@@ -23,10 +23,12 @@ from participation.models import (
     Support,
 )
 from participation.models.procedures import ProcedureStatus
-from participation.seed import STAFF_EMAIL
 from tests.helpers import seed_demo
 
 pytestmark = pytest.mark.django_db
+
+#: The Ombudsstelle's demo account, which enters analog contributions (participation/seed).
+STAFF_EMAIL = "ombudsstelle@dortmund.example"
 
 COUNTED = [
     Page,

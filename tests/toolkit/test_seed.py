@@ -1,12 +1,12 @@
 """seed_demo builds the Instrumentenkoffer: three categories, real formats and platforms in German
 and English, analog counterparts for every digital alternative, and procedures that name formats."""
 
+from io import StringIO
+
 import pytest
 from django.utils import translation
 
-import mitwirken.pages.seed
-import participation.seed
-import toolkit.seed
+from mitwirken.seeding import seed_run
 from participation.models import ProcedurePage
 from toolkit.models import (
     FormatCategory,
@@ -20,20 +20,20 @@ from toolkit.models import (
 
 pytestmark = pytest.mark.django_db
 
-#: The participation steps the format links need (contributions and plans are left out: slow).
+#: The participation files the format links need (contributions and plans are left out: slow).
 PARTICIPATION = [
-    participation.seed.structure,
-    participation.seed.people,
-    participation.seed.procedures,
-    participation.seed.procedure_formats,
+    "participation/structure.yaml",
+    "participation/people.yaml",
+    "participation/procedures.yaml",
+    "participation/procedure_formats.yaml",
 ]
+FORMAT_LINKS = "participation/procedure_formats.yaml"
 
 
-def run(steps) -> None:
-    """Run seed steps as ``manage.py seed_demo`` does: in German."""
+def run(only: list[str]) -> None:
+    """Run these apps' (or files') seed steps as ``manage.py seed_demo`` does: in German."""
     with translation.override("de"):
-        for step in steps:
-            step(None)
+        seed_run(stdout=StringIO(), only=only)
 
 
 def counts() -> dict:
@@ -130,22 +130,22 @@ def assert_platforms_with_licences_linked_from_formats():
 
 
 def test_the_toolkit_demo_is_complete_and_a_second_run_creates_nothing():
-    run(mitwirken.pages.seed.STEPS + toolkit.seed.STEPS)
+    run(["mitwirken.pages", "toolkit"])
     assert_three_categories_each_with_formats()
     assert_every_format_complete_in_german_and_english()
     assert_alternatives_name_analog_formats_and_digital_ones_have_examples()
     assert_platforms_with_licences_linked_from_formats()
 
     before = counts()
-    run(toolkit.seed.STEPS)
+    run(["toolkit"])
     assert counts() == before
 
 
 def test_procedures_name_formats_once_the_toolkit_is_seeded():
-    run(mitwirken.pages.seed.STEPS + PARTICIPATION)  # no toolkit yet: the link step skips
+    run(["mitwirken.pages", *PARTICIPATION])  # no toolkit yet: the link step skips
     assert not ProcedurePage.formats.through.objects.exists()
 
-    run(toolkit.seed.STEPS + [participation.seed.procedure_formats])
+    run(["toolkit", FORMAT_LINKS])
     named = ProcedurePage.objects.live().filter(formats__isnull=False).distinct()
     assert named.count() >= 5
     phoenix = ProcedurePage.objects.get(slug_de="phoenix-see-uferpromenade")
@@ -153,5 +153,5 @@ def test_procedures_name_formats_once_the_toolkit_is_seeded():
     assert not phoenix.has_unpublished_changes
 
     before = counts()
-    run([participation.seed.procedure_formats])
+    run([FORMAT_LINKS])
     assert counts() == before

@@ -1,0 +1,108 @@
+"""Demo content of the portal's own pages for ``manage.py seed_demo``: the home page and site,
+Wissen, Aktuelles and the service pages the footer links to. The content is in this folder's
+YAML files; the functions below write it (see ``mitwirken.seeding`` for the data's conventions).
+"""
+
+from pathlib import Path
+
+from django.core.files.base import ContentFile
+from wagtail.documents.models import Document
+from wagtail.models import Page, Site
+
+from mitwirken.places.models import District, Topic
+from mitwirken.seeding import Step, page_ensure
+
+from ..models import (
+    AccessibilityStatementPage,
+    ArticleIndexPage,
+    ArticlePage,
+    HomePage,
+    NewsIndexPage,
+    NewsPage,
+    SiteLinks,
+    StandardPage,
+)
+
+FOLDER = Path(__file__).parent
+
+
+def _home() -> HomePage:
+    return HomePage.objects.get()
+
+
+def home(data: dict) -> int:
+    """Home page and site"""
+    root = Page.get_first_root_node()
+    # Wagtail's installation creates a plain "Welcome" page; the portal's home page replaces it.
+    for page in root.get_children().exact_type(Page):
+        page.delete()
+    home_page = page_ensure(root, HomePage, data["home_page"])
+    site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
+    for name, value in data["site"].items():
+        setattr(site, name, value)
+    site.root_page = home_page
+    site.save()
+    return 2
+
+
+def knowledge(data: dict) -> int:
+    """Wissen (knowledge articles)"""
+    index = page_ensure(_home(), ArticleIndexPage, data["index"])
+    for article in data["articles"]:
+        page_ensure(index, ArticlePage, article)
+    return 1 + len(data["articles"])
+
+
+def news(data: dict) -> int:
+    """Aktuelles (news)"""
+    index = page_ensure(_home(), NewsIndexPage, data["index"])
+    for item in data["news"]:
+        item = dict(item)
+        districts, topics = item.pop("districts"), item.pop("topics")
+        page = page_ensure(index, NewsPage, item)
+        page.districts.set(District.objects.filter(slug__in=districts))
+        page.topics.set(Topic.objects.filter(slug__in=topics))
+        page.save_revision().publish()
+    return 1 + len(data["news"])
+
+
+def _document(spec: dict) -> Document:
+    """A document from a file of this folder, found again by its title."""
+    document = Document.objects.filter(title=spec["title"]).first()
+    if document is None:
+        document = Document(title=spec["title"])
+        document.file.save(
+            spec["file_name"], ContentFile((FOLDER / spec["asset"]).read_bytes()), save=False
+        )
+    if not document.file_size:
+        document._set_document_file_metadata()  # size and hash, shown beside the download
+        document.save()
+    return document
+
+
+PAGE_TYPES = {model.__name__: model for model in (StandardPage, AccessibilityStatementPage)}
+
+
+def service_pages(data: list) -> int:
+    """Leichte Sprache, Gebärdensprache, Barrierefreiheit, Datenschutz, Impressum, Kontakt"""
+    home_page = _home()
+    links = SiteLinks.for_site(Site.objects.get(is_default_site=True))
+    written = 1
+    for spec in data:
+        spec = dict(spec)
+        model, link = PAGE_TYPES[spec.pop("type")], spec.pop("site_link")
+        documents = spec.pop("documents", [])
+        for document in documents:
+            _document(document)
+        setattr(links, link, page_ensure(home_page, model, spec))
+        written += 1 + len(documents)
+    links.save()
+    return written
+
+
+STEPS = [
+    Step("home.yaml", home),
+    Step("knowledge.yaml", knowledge),
+    Step("news.yaml", news),
+    Step("service_pages.yaml", service_pages),
+]
