@@ -26,6 +26,7 @@ from mitwirken.notifications.models import (
     Preference,
 )
 from mitwirken.notifications.services import follow_create, notify
+from mitwirken.pages.kinds import NEWS_PUBLISHED
 from mitwirken.places.models import District, Topic
 from tests.factories import NewsIndexPageFactory, NewsPageFactory
 
@@ -51,7 +52,7 @@ def main(response) -> str:
 
 
 def announce(target, key="news:1"):
-    notify("news.published", target=target, key=key, context={"page": {"title": "Neue Radwege"}})
+    notify(NEWS_PUBLISHED, target=target, key=key, context={"page": {"title": "Neue Radwege"}})
 
 
 def unsubscribe_path(row: Notification) -> str:
