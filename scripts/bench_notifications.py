@@ -300,13 +300,14 @@ def fan_out(district) -> tuple[str, int, dict]:
     from django.db import connection, transaction
 
     from mitwirken.notifications.services import notify
+    from mitwirken.pages.kinds import NEWS_PUBLISHED
 
     key = f"bench:{int(time.time())}"
     timer = QueryTimer()
     with connection.execute_wrapper(timer), transaction.atomic():
         started = time.perf_counter()
         written = notify(
-            EVENT,
+            NEWS_PUBLISHED,
             target=district,
             key=key,
             context={"page": {"title": "Benchmark"}},
@@ -410,9 +411,11 @@ def wait_for_sink(stats, expected: int, timeout: float, committed_at: float, met
 def status_counts(key: str, settle: float = 30) -> dict:
     from django.db.models import Count
 
+    from mitwirken.notifications.keys import occurrence_q
     from mitwirken.notifications.models import Notification
+    from mitwirken.pages.kinds import NEWS_PUBLISHED
 
-    rows = Notification.objects.filter(idempotency_key__startswith=f"{EVENT}:{key}:")
+    rows = Notification.objects.filter(occurrence_q(NEWS_PUBLISHED, key))
     deadline = time.monotonic() + settle
     # The last batch is marked sent just after its last mail left; give it a moment.
     while rows.filter(status="pending").exists() and time.monotonic() < deadline:

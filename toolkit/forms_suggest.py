@@ -3,8 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from mitwirken.pages.forms import HoneypotForm
 from mitwirken.text import TextLineField
+from mitwirken.web.forms import HoneypotForm
 
 from .models import FormatCategory, FormatSuggestion
 

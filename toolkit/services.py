@@ -27,10 +27,11 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.rich_text import RichText
 
 from mitwirken.accounts.selectors import is_verified
-from mitwirken.notifications.models import Notification
+from mitwirken.notifications.selectors import announced
 from mitwirken.notifications.services import notify_address
 from mitwirken.text import strip_format_controls
 
+from .kinds import REVIEW_DUE, SUGGESTION_CREATED
 from .models import (
     FormatCategory,
     FormatPage,
@@ -153,12 +154,10 @@ def suggestion_notify_staff(*, suggestion_id: int) -> int:
     with transaction.atomic():
         for email, language, user in _staff_recipients():
             key = f"suggestion:{suggestion.pk}:{email}"
-            if Notification.objects.filter(
-                idempotency_key=f"toolkit.suggestion_created:{key}"
-            ).exists():
+            if announced(kind=SUGGESTION_CREATED, key=key):
                 continue
             notify_address(
-                "toolkit.suggestion_created",
+                SUGGESTION_CREATED,
                 email=email,
                 language=language,
                 key=key,
@@ -330,7 +329,7 @@ def review_reminders_send(*, today=None) -> int:
             url = reverse("wagtailadmin_pages:edit", args=[format_page.pk])
             for email, language, user in _review_recipients(format_page):
                 notify_address(
-                    "toolkit.review_due",
+                    REVIEW_DUE,
                     email=email,
                     language=language,
                     key=f"format:{format_page.pk}:{review}:{email}",

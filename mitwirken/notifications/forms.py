@@ -6,8 +6,8 @@ from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from mitwirken.accounts.services import user_update
-from mitwirken.pages.forms import HoneypotForm
 from mitwirken.places.models import District, Topic
+from mitwirken.web.forms import HoneypotForm
 
 from .kinds import KINDS
 from .models import Frequency

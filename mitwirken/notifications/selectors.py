@@ -1,4 +1,5 @@
-"""Reads of the notifications app: what a person follows, what a link in a mail would do."""
+"""Reads of the notifications app: what a person follows, what a link in a mail would do,
+what has been announced."""
 
 from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext as _
@@ -6,8 +7,9 @@ from wagtail.models import Page
 
 from mitwirken.places.models import District, Topic
 
-from .kinds import KINDS
-from .models import DEFAULT_FREQUENCY, Follow, Preference
+from .keys import occurrence_q
+from .kinds import KINDS, Kind, kind_check
+from .models import DEFAULT_FREQUENCY, Follow, Notification, Preference
 from .tokens import notification_from_token
 
 #: What visitors without an account may subscribe to by e-mail.
@@ -94,3 +96,13 @@ def unsubscribe_preview(*, token: str) -> tuple[str, bool]:
     if row.user_id is not None and kind is not None and kind.digestible:
         return _("E-mails of the kind “%(kind)s”.") % {"kind": kind.label}, True
     return _("There is nothing to stop for this e-mail."), False
+
+
+def announced(*, kind: Kind, key: str) -> bool:
+    """Whether the occurrence ``key`` of ``kind`` is in the outbox, for anyone.
+
+    ``key`` is what the caller passed to ``notify()`` or ``notify_address()``, or its beginning
+    up to a ``:``: mails to each moderator under ``poll:3:1:<address>`` are announced as
+    ``poll:3:1``. For callers that announce once, not once per person who follows later.
+    """
+    return Notification.objects.filter(occurrence_q(kind_check(kind), key)).exists()

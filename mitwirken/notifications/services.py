@@ -12,7 +12,8 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone, translation
 
-from .kinds import get_kind
+from .keys import occurrence_key, recipient_key, recipients_prefix
+from .kinds import SUBSCRIPTION_CONFIRM, Kind, get_kind, kind_check
 from .mail import email_build, message_render
 from .models import (
     DEFAULT_FREQUENCY,
@@ -45,21 +46,23 @@ def _queue_sending() -> None:
 # Events -------------------------------------------------------------------------------------
 
 
-def notify(event: str, *, target, key: str, context: dict, url="", actor=None) -> int:
+def notify(kind: Kind, *, target, key: str, context: dict, url="", actor=None) -> int:
     """Write an outbox row for everyone who follows ``target`` or subscribed to it.
 
-    Runs in the caller's transaction: when that rolls back, nothing is written and nothing sent.
-    ``key`` names this occurrence of the event (e.g. ``"news:42"``); with it, a second call for
-    the same occurrence writes nothing, so each recipient hears of it once. ``context`` is
-    rendered into ``notifications/email/<event>*`` once per language (``url`` may be a callable
-    giving the link in the active language); ``actor`` is not told of their own action.
+    ``kind`` is a registered ``Kind`` constant of the sending app's ``kinds.py``; anything else
+    is refused. Runs in the caller's transaction: when that rolls back, nothing is written and
+    nothing sent. ``key`` names this occurrence of the event (e.g. ``"news:42"``); with it, a
+    second call for the same occurrence writes nothing, so each recipient hears of it once
+    (``selectors.announced`` tells whether it was). ``context`` is rendered into
+    ``notifications/email/<kind>*`` once per language (``url`` may be a callable giving the
+    link in the active language); ``actor`` is not told of their own action.
     Returns the number of recipients.
     """
-    kind = get_kind(event)
+    kind_check(kind)
     content_type = ContentType.objects.get_for_model(target)
     follows = (
         Follow.objects.filter(content_type=content_type, object_id=target.pk, user__is_active=True)
-        .exclude(user__notifications__idempotency_key__startswith=f"{event}:{key}:")
+        .exclude(user__notifications__idempotency_key__startswith=recipients_prefix(kind, key))
         .select_related("user")
     )
     if actor is not None:
@@ -70,7 +73,7 @@ def notify(event: str, *, target, key: str, context: dict, url="", actor=None) -
     follows, subscriptions = list(follows), list(subscriptions)
     preferences = dict(
         Preference.objects.filter(
-            kind=event, user__in=[follow.user_id for follow in follows]
+            kind=kind.key, user__in=[follow.user_id for follow in follows]
         ).values_list("user_id", "frequency")
     )
     messages = {}
@@ -78,7 +81,7 @@ def notify(event: str, *, target, key: str, context: dict, url="", actor=None) -
     def message(language):
         if language not in messages:
             messages[language] = message_render(
-                kind=event, language=language, context={**context, "target": target}, url=url
+                kind=kind.key, language=language, context={**context, "target": target}, url=url
             )
         return messages[language]
 
@@ -98,7 +101,7 @@ def notify(event: str, *, target, key: str, context: dict, url="", actor=None) -
                 email=follow.user.email,
                 frequency=frequency,
                 status=_initial_status(frequency),
-                idempotency_key=f"{event}:{key}:u{follow.user_id}",
+                idempotency_key=recipient_key(kind, key, f"u{follow.user_id}"),
             )
         )
     subscriber_frequency = DEFAULT_FREQUENCY if kind.digestible else Frequency.IMMEDIATELY
@@ -113,7 +116,7 @@ def notify(event: str, *, target, key: str, context: dict, url="", actor=None) -
                 email=subscription.email,
                 frequency=subscriber_frequency,
                 status=_initial_status(subscriber_frequency),
-                idempotency_key=f"{event}:{key}:e{address}",
+                idempotency_key=recipient_key(kind, key, f"e{address}"),
             )
         )
     created = Notification.objects.bulk_create(rows, ignore_conflicts=True, batch_size=1000)
@@ -129,7 +132,7 @@ def _initial_status(frequency: str) -> str:
 
 
 def notify_address(
-    event: str,
+    kind: Kind,
     *,
     email: str,
     language: str,
@@ -139,13 +142,16 @@ def notify_address(
     reply_to: str = "",
     **links,
 ) -> Notification:
-    """Queue one mail to one address at once (confirmations, receipts, staff alerts)."""
-    get_kind(event)
+    """Queue one mail to one address at once (confirmations, receipts, staff alerts).
+
+    ``kind`` is a registered ``Kind`` constant; ``key`` names this mail: a second call with it
+    writes nothing."""
+    kind_check(kind)
     row, created = Notification.objects.get_or_create(
-        idempotency_key=f"{event}:{key}",
+        idempotency_key=occurrence_key(kind, key),
         defaults={
             "message": message_render(
-                kind=event, language=language, context=context, url=url, reply_to=reply_to
+                kind=kind.key, language=language, context=context, url=url, reply_to=reply_to
             ),
             "email": email,
             "frequency": Frequency.IMMEDIATELY,
@@ -353,7 +359,7 @@ def subscription_request(*, email: str, target, language: str) -> EmailSubscript
 
             url = reverse("notifications:confirm", args=[token])
         notify_address(
-            "subscription.confirm",
+            SUBSCRIPTION_CONFIRM,
             email=subscription.email,
             language=language,
             key=f"s{subscription.pk}:{subscription.requested_at.isoformat()}",

@@ -12,10 +12,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from mitwirken import limits
-from mitwirken.pages.models import SiteLinks
+from mitwirken.web.links import site_link
 
 from .forms import FollowForm, PreferencesForm, SubscriptionForm
 from .selectors import follow_for_user, follows_for_user, unsubscribe_preview
@@ -108,17 +108,10 @@ def unfollow(request, follow_id: int):
     return redirect(next_url)
 
 
-def _privacy_url(request) -> str:
-    if Site.find_for_request(request) is None:
-        return ""
-    page = SiteLinks.for_request(request).privacy_page
-    return page.get_url(request) if page is not None and page.live else ""
-
-
 @require_http_methods(["GET", "POST"])
 def subscribe(request):
     """E-mails about a district or topic without an account, by double opt-in."""
-    privacy_url = _privacy_url(request)
+    privacy_url = site_link(request, "privacy")
     if request.method == "POST":
         form = SubscriptionForm(request.POST, privacy_url=privacy_url)
         if form.is_valid():

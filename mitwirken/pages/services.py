@@ -4,6 +4,7 @@ from django.db import transaction
 from mitwirken.notifications.services import notify, notify_address
 from mitwirken.text import strip_format_controls
 
+from .kinds import FEEDBACK_RECEIVED, NEWS_PUBLISHED
 from .models import Feedback
 
 
@@ -19,7 +20,7 @@ def feedback_create(
         page_url=page_url,
     )
     notify_address(
-        "feedback.received",
+        FEEDBACK_RECEIVED,
         email=settings.STAFF_EMAIL,
         language=settings.LANGUAGE_CODE,
         key=f"feedback:{feedback.pk}",
@@ -34,7 +35,7 @@ def news_announce(*, news) -> None:
     """Tell the followers of the news item's districts and topics, once per person."""
     for target in [*news.districts.all(), *news.topics.all()]:
         notify(
-            "news.published",
+            NEWS_PUBLISHED,
             target=target,
             key=f"news:{news.pk}",
             context={"page": news},

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "wagtail_modeltranslation.migrate",
     "mitwirken.accounts",
     "mitwirken.places",
+    "mitwirken.web",
     "mitwirken.pages",
     "mitwirken.notifications",
     "toolkit",
@@ -65,7 +66,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.forms",
 ]
-FORM_RENDERER = "mitwirken.pages.rendering.KernFormRenderer"
+FORM_RENDERER = "mitwirken.web.rendering.KernFormRenderer"
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

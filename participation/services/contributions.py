@@ -16,10 +16,8 @@ from mitwirken import pdf
 from mitwirken.notifications.services import notify_address
 from mitwirken.text import strip_format_controls
 
-from .. import (
-    kinds,  # noqa: F401 - registers the kinds of notification sent here
-    rules,
-)
+from .. import rules
+from ..kinds import STATEMENT_RECEIVED
 from ..models import (
     Channel,
     Comment,
@@ -308,7 +306,7 @@ def _statement_receipt(*, statement: Statement, email: str) -> None:
             "count": statement.attachments.count(),
         }
     notify_address(
-        "participation.statement_received",
+        STATEMENT_RECEIVED,
         email=email,
         language=language,
         key=f"statement:{statement.pk}",

@@ -13,9 +13,10 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.log_actions import log
 
-from mitwirken.notifications.models import Notification
+from mitwirken.notifications.selectors import announced
 from mitwirken.notifications.services import notify_address
 
+from ..kinds import REPORT_CREATED
 from ..models import Report
 
 MODERATE_PERMISSION = "participation.moderate_contributions"
@@ -26,7 +27,6 @@ HIDE_ACTION = "participation.hide"
 RESTORE_ACTION = "participation.restore"
 DISMISS_ACTION = "participation.report_dismiss"
 
-REPORT_ALERT = "participation.report_created"
 #: How late a report's transaction may commit and still be in the mail of its window.
 ALERT_GRACE = datetime.timedelta(seconds=30)
 #: How far back the sweep looks for windows whose mail was not written (a worker outage).
@@ -130,12 +130,6 @@ def report_alerts_send(*, now: datetime.datetime | None = None) -> int:
         in_window = [report for report in in_window if report.contribution is not None]
         if not in_window:  # reports of contributions deleted since
             continue
-        keys = {moderator.pk: f"w{start:%Y%m%dT%H%M}:u{moderator.pk}" for moderator in recipients}
-        sent = set(
-            Notification.objects.filter(
-                idempotency_key__in=[f"{REPORT_ALERT}:{key}" for key in keys.values()]
-            ).values_list("idempotency_key", flat=True)
-        )
         procedures = {report.contribution.procedure for report in in_window}
         context = {
             "reports": in_window[:ALERT_LISTED],
@@ -144,13 +138,14 @@ def report_alerts_send(*, now: datetime.datetime | None = None) -> int:
             "procedure": procedures.pop() if len(procedures) == 1 else None,
         }
         for moderator in recipients:
-            if f"{REPORT_ALERT}:{keys[moderator.pk]}" in sent:
+            key = f"w{start:%Y%m%dT%H%M}:u{moderator.pk}"
+            if announced(kind=REPORT_CREATED, key=key):
                 continue
             notify_address(
-                REPORT_ALERT,
+                REPORT_CREATED,
                 email=moderator.email,
                 language=moderator.language,
-                key=keys[moderator.pk],
+                key=key,
                 context=context,
                 url=url,
                 user=moderator,

@@ -13,14 +13,12 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
-from mitwirken.notifications.models import Notification
+from mitwirken.notifications.selectors import announced
 from mitwirken.notifications.services import notify_address
 
-from .. import kinds  # noqa: F401 - registers the kinds of notification sent here
+from ..kinds import POLL_ALARM
 from ..models import Poll, PollVote
 from .moderation import moderators
-
-ALARM = "participation.poll_alarm"
 
 
 def _recipients() -> list[tuple[str, str, object]]:
@@ -51,14 +49,14 @@ def poll_alarm_check(*, poll: Poll, now: datetime.datetime | None = None) -> int
     if recent <= count:
         return 0
     key = f"poll:{poll.pk}:{int(now.timestamp()) // window}"
-    if Notification.objects.filter(idempotency_key__startswith=f"{ALARM}:{key}:").exists():
+    if announced(kind=POLL_ALARM, key=key):
         return 0
     procedure = poll.procedure
     url = reverse("participation_votes:index") + f"?procedure={procedure.pk}"
     recipients = _recipients()
     for email, language, user in recipients:
         notify_address(
-            ALARM,
+            POLL_ALARM,
             email=email,
             language=language,
             key=f"{key}:{email}",

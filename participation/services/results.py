@@ -13,9 +13,10 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from mitwirken.notifications.models import Notification
+from mitwirken.notifications.selectors import announced
 from mitwirken.notifications.services import notify, notify_address
 
+from ..kinds import PHASE_STARTED, PROPOSAL_RESPONDED, RESULTS_PUBLISHED, RESULTS_REMINDER
 from ..models import Channel, Comment, Phase, PollVote, ProcedurePage, Proposal, Statement, Support
 
 RESPOND_ACTION = "participation.respond"
@@ -63,7 +64,7 @@ def proposal_respond(*, proposal: Proposal, status: str, response: str, user) ->
         digest = hashlib.sha256(f"{status}\n{response}".encode()).hexdigest()[:12]
         procedure = proposal.procedure
         notify_address(
-            "participation.proposal_responded",
+            PROPOSAL_RESPONDED,
             email=author.email,
             language=author.language,
             key=f"proposal:{proposal.pk}:{digest}",
@@ -133,12 +134,10 @@ def results_announce(*, procedure: ProcedurePage) -> int:
     if not has_results(procedure):
         return 0
     key = f"results:{procedure.pk}"
-    if Notification.objects.filter(
-        idempotency_key__startswith=f"participation.results_published:{key}:"
-    ).exists():
+    if announced(kind=RESULTS_PUBLISHED, key=key):
         return 0
     return notify(
-        "participation.results_published",
+        RESULTS_PUBLISHED,
         target=procedure,
         key=key,
         context={"procedure": procedure},
@@ -165,7 +164,7 @@ def phases_announce(*, now: datetime.datetime | None = None) -> int:
         procedure = phase.procedure
         with transaction.atomic():
             recipients += notify(
-                "participation.phase_started",
+                PHASE_STARTED,
                 target=procedure,
                 key=f"phase:{phase.pk}",
                 context={"procedure": procedure, "phase": phase},
@@ -216,12 +215,10 @@ def results_reminders_send(*, now: datetime.datetime | None = None) -> int:
             continue
         for email, language in _reminder_addresses(procedure):
             key = f"procedure:{procedure.pk}:{email}"
-            if Notification.objects.filter(
-                idempotency_key=f"participation.results_reminder:{key}"
-            ).exists():
+            if announced(kind=RESULTS_REMINDER, key=key):
                 continue
             notify_address(
-                "participation.results_reminder",
+                RESULTS_REMINDER,
                 email=email,
                 language=language,
                 key=key,

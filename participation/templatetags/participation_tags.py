@@ -1,7 +1,4 @@
-from urllib.parse import urlencode
-
 from django import template
-from django.urls import reverse
 
 from ..models.procedures import ProcedureStatus
 
@@ -28,11 +25,3 @@ def status_badge(status):
         "label": ProcedureStatus(status).label if status in ProcedureStatus.values else status,
         "modifier": STATUS_BADGES.get(status, "info"),
     }
-
-
-@register.simple_tag(takes_context=True)
-def login_url(context):
-    """The login page, coming back here afterwards."""
-    request = context.get("request")
-    here = request.get_full_path() if request else "/"
-    return f"{reverse('account_login')}?{urlencode({'next': here})}"

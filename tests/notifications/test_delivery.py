@@ -15,6 +15,7 @@ from mitwirken.notifications import services
 from mitwirken.notifications.models import Frequency, Notification
 from mitwirken.notifications.services import follow_create, notify, preference_set
 from mitwirken.notifications.tasks import send_pending
+from mitwirken.pages.kinds import NEWS_PUBLISHED
 
 needs_redis = pytest.mark.skipif(
     not os.environ.get("REDIS_URL"), reason="needs the real Redis (REDIS_URL)"
@@ -42,7 +43,7 @@ def immediate_follower(user_factory, target):
 
 
 def announce(target, key):
-    notify("news.published", target=target, key=key, context={"page": {"title": key}})
+    notify(NEWS_PUBLISHED, target=target, key=key, context={"page": {"title": key}})
 
 
 @pytest.mark.services

@@ -4,13 +4,14 @@ from django.core import mail
 from mitwirken.notifications import services
 from mitwirken.notifications.models import Frequency, Notification
 from mitwirken.notifications.services import digests_build, follow_create, notify, preference_set
+from mitwirken.pages.kinds import NEWS_PUBLISHED
 
 pytestmark = pytest.mark.django_db
 
 
 def announce(target, n):
     notify(
-        "news.published",
+        NEWS_PUBLISHED,
         target=target,
         key=f"news:{n}",
         context={"page": {"title": f"Meldung {n}"}},

@@ -7,15 +7,23 @@ from django.core import mail
 from django.db import transaction
 
 from mitwirken.notifications import services
-from mitwirken.notifications.models import Frequency, Notification
-from mitwirken.notifications.services import follow_create, notify, preference_set
+from mitwirken.notifications.kinds import Kind
+from mitwirken.notifications.models import Frequency, Message, Notification
+from mitwirken.notifications.selectors import announced
+from mitwirken.notifications.services import (
+    follow_create,
+    notify,
+    notify_address,
+    preference_set,
+)
+from mitwirken.pages.kinds import FEEDBACK_RECEIVED, NEWS_PUBLISHED
 
 pytestmark = pytest.mark.django_db
 
 
 def announce(target, key="news:1", title="Neue Radwege in Hörde", **kwargs):
     return notify(
-        "news.published",
+        NEWS_PUBLISHED,
         target=target,
         key=key,
         context={"page": {"title": title, "summary": "Die Stadt plant drei neue Radwege."}},
@@ -62,6 +70,45 @@ def test_the_same_occurrence_reaches_each_person_once(user_factory, district, to
     announce(topic)
     announce(district)
     assert Notification.objects.filter(user=person).count() == 1
+
+
+@pytest.mark.parametrize(
+    "kind",
+    ["news.published", Kind(key="news.published", label="News"), Kind(key="unknown", label="?")],
+)
+def test_notify_refuses_a_kind_that_is_not_a_registered_constant(kind, user_factory, district):
+    follow_create(user=user_factory(), target=district)
+    with pytest.raises(ValueError, match="Unknown notification kind"):
+        notify(kind, target=district, key="news:1", context={})
+    with pytest.raises(ValueError, match="Unknown notification kind"):
+        notify_address(kind, email="a@example.org", language="de", key="x", context={})
+    assert Notification.objects.count() == 0
+    assert Message.objects.count() == 0
+
+
+def test_an_occurrence_is_announced_once_written_for_anyone(user_factory, district):
+    assert not announced(kind=NEWS_PUBLISHED, key="news:1")
+    announce(district)  # nobody follows yet: nothing written
+    assert not announced(kind=NEWS_PUBLISHED, key="news:1")
+    follow_create(user=user_factory(), target=district)
+    announce(district)
+    assert announced(kind=NEWS_PUBLISHED, key="news:1")
+    assert not announced(kind=NEWS_PUBLISHED, key="news:2")
+    assert not announced(kind=FEEDBACK_RECEIVED, key="news:1")
+    assert not announced(kind=NEWS_PUBLISHED, key="new")  # part of a step, not a whole one
+
+
+def test_a_mail_to_one_address_is_announced_under_its_key_and_its_beginning():
+    notify_address(
+        FEEDBACK_RECEIVED,
+        email="staff@example.org",
+        language="de",
+        key="feedback:7:staff@example.org",
+        context={"feedback": {"pk": 7, "message": "Hallo"}},
+    )
+    assert announced(kind=FEEDBACK_RECEIVED, key="feedback:7:staff@example.org")
+    assert announced(kind=FEEDBACK_RECEIVED, key="feedback:7")
+    assert not announced(kind=FEEDBACK_RECEIVED, key="feedback:70")
 
 
 def test_the_actor_inactive_people_and_those_who_switched_off_hear_nothing(user_factory, district):

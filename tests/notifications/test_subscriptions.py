@@ -10,6 +10,7 @@ from mitwirken.notifications import services
 from mitwirken.notifications.mail import unsubscribe_token
 from mitwirken.notifications.models import EmailSubscription, Follow, Notification
 from mitwirken.notifications.services import InvalidToken, notify, subscription_request
+from mitwirken.pages.kinds import NEWS_PUBLISHED
 
 pytestmark = pytest.mark.django_db
 
@@ -39,11 +40,11 @@ def test_nothing_is_sent_before_confirmation_and_all_after(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         subscription_request(email="a@example.org", target=district, language="de")
-    notify("news.published", target=district, key="news:1", context={"page": {"title": "Vorher"}})
+    notify(NEWS_PUBLISHED, target=district, key="news:1", context={"page": {"title": "Vorher"}})
     assert not Notification.objects.filter(reason="subscription").exists()
 
     services.subscription_confirm(token=confirmation_token())
-    notify("news.published", target=district, key="news:2", context={"page": {"title": "Nachher"}})
+    notify(NEWS_PUBLISHED, target=district, key="news:2", context={"page": {"title": "Nachher"}})
     row = Notification.objects.get(reason="subscription")
     assert row.email == "a@example.org" and row.message.subject.endswith("Nachher")
     subscription = EmailSubscription.objects.get()
@@ -101,7 +102,7 @@ def test_a_new_request_replaces_the_old_link(
 def test_one_click_unsubscribe_stops_the_follow_and_says_so(user_factory, district):
     person = user_factory()
     services.follow_create(user=person, target=district)
-    notify("news.published", target=district, key="news:1", context={"page": {"title": "x"}})
+    notify(NEWS_PUBLISHED, target=district, key="news:1", context={"page": {"title": "x"}})
     token = unsubscribe_token(Notification.objects.get())
 
     assert services.unsubscribe(token=token) == "Sie folgen Hörde nicht mehr."
@@ -118,7 +119,7 @@ def test_one_click_unsubscribe_ends_an_email_subscription(district):
         consent_version="2026-11",
         confirmed_at=timezone.now(),
     )
-    notify("news.published", target=district, key="news:1", context={"page": {"title": "x"}})
+    notify(NEWS_PUBLISHED, target=district, key="news:1", context={"page": {"title": "x"}})
     row = Notification.objects.get(subscription=subscription)
     said = services.unsubscribe(token=unsubscribe_token(row))
     assert "Hörde" in said
@@ -127,7 +128,7 @@ def test_one_click_unsubscribe_ends_an_email_subscription(district):
 
 def test_a_tampered_unsubscribe_token_changes_nothing(user_factory, district):
     services.follow_create(user=user_factory(), target=district)
-    notify("news.published", target=district, key="news:1", context={"page": {"title": "x"}})
+    notify(NEWS_PUBLISHED, target=district, key="news:1", context={"page": {"title": "x"}})
     token = unsubscribe_token(Notification.objects.get())
     with pytest.raises(InvalidToken):
         services.unsubscribe(token=token + "x")
@@ -147,5 +148,5 @@ def test_an_address_subscribed_to_a_district_and_a_topic_hears_once(district, to
             confirmed_at=timezone.now(),
         )
     for target in (district, topic):
-        notify("news.published", target=target, key="news:1", context={"page": {"title": "x"}})
+        notify(NEWS_PUBLISHED, target=target, key="news:1", context={"page": {"title": "x"}})
     assert Notification.objects.filter(email="a@example.org").count() == 1

@@ -26,6 +26,8 @@ from mitwirken.notifications.models import (
     Preference,
 )
 from mitwirken.notifications.services import follow_create, notify
+from mitwirken.pages.kinds import NEWS_PUBLISHED
+from mitwirken.pages.models import SiteLinks
 from mitwirken.places.models import District, Topic
 from tests.factories import NewsIndexPageFactory, NewsPageFactory
 
@@ -51,7 +53,7 @@ def main(response) -> str:
 
 
 def announce(target, key="news:1"):
-    notify("news.published", target=target, key=key, context={"page": {"title": "Neue Radwege"}})
+    notify(NEWS_PUBLISHED, target=target, key=key, context={"page": {"title": "Neue Radwege"}})
 
 
 def unsubscribe_path(row: Notification) -> str:
@@ -98,6 +100,19 @@ def test_the_form_preselects_the_target_and_shows_the_consent_text(client, distr
     assert '<input type="checkbox" name="consent"' in html
     # The honeypot is hidden from people and assistive technology, and never prefilled.
     assert re.search(r'<div hidden>\s*<label for="id_website">', html)
+
+
+def test_the_consent_links_to_the_privacy_page_of_the_footer_links(
+    client, home_page, standard_page_factory, district
+):
+    assert "privacy statement" not in client.get(url("subscribe")).content.decode()
+    privacy = standard_page_factory(title="Datenschutz", slug="datenschutz", slug_en="privacy")
+    links = SiteLinks.for_site(home_page.get_site())
+    links.privacy_page = privacy
+    links.save()
+
+    html = client.get(url("subscribe")).content.decode()
+    assert 'How we protect your data: <a class="kern-link" href="/en/privacy/">' in html
 
 
 @pytest.mark.parametrize(

@@ -3,6 +3,8 @@ from urllib.parse import urlencode
 from django import template
 from django.urls import reverse
 
+from mitwirken.web.links import login_url
+
 from ..forms import target_value
 from ..selectors import SUBSCRIBABLE_MODELS, follow_ids_for_user, target_key
 
@@ -36,5 +38,5 @@ def follow_button(context, target):
         query = urlencode({"target": target_value(target)})
         data.update(mode="subscribe", url=f"{reverse('notifications:subscribe')}?{query}")
     else:
-        data.update(mode="login", url=f"{reverse('account_login')}?{urlencode({'next': here})}")
+        data.update(mode="login", url=login_url(request))
     return data

@@ -1,6 +1,6 @@
 from django import template
 
-from mitwirken.pages.rendering import kern_widget as render_kern_widget
+from ..rendering import kern_widget as render_kern_widget
 
 register = template.Library()
 
