@@ -246,3 +246,13 @@ def procedure_open_now(procedure: ProcedurePage, *, now: datetime.datetime | Non
     return [
         (flag, Phase._meta.get_field(flag).verbose_name) for flag in flags if getattr(phase, flag)
     ]
+
+
+def procedures_using_format(*, format_page) -> list[ProcedurePage]:
+    """The live public procedures that used a format of the Instrumentenkoffer, newest first."""
+    return list(
+        ProcedurePage.objects.live()
+        .public()
+        .filter(formats=format_page)
+        .order_by("-first_published_at", "-pk")
+    )

@@ -1,30 +1,7 @@
-from django.utils.translation import gettext_lazy as _
+"""What places registers with Wagtail: the snippet viewsets of ``mitwirken/places/admin/``."""
+
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import District, Topic
-
-
-class DistrictViewSet(SnippetViewSet):
-    model = District
-    icon = "site"
-    list_display = ["name", "slug", "residents", "residents_as_of"]
-    search_fields = ["name"]
-    ordering = ["sort_order"]
-
-
-class TopicViewSet(SnippetViewSet):
-    model = Topic
-    icon = "tag"
-    list_display = ["name", "slug"]
-    search_fields = ["name"]
-
-
-class PlacesViewSetGroup(SnippetViewSetGroup):
-    items = (DistrictViewSet, TopicViewSet)
-    menu_icon = "site"
-    menu_label = _("Districts and topics")
-    menu_name = "places"
-
+from .admin.viewsets import PlacesViewSetGroup
 
 register_snippet(PlacesViewSetGroup)

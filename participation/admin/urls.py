@@ -2,23 +2,23 @@
 
 from django.urls import path
 
-from . import views_admin
+from . import exports, statements
 
 app_name = "participation_admin"
 urlpatterns = [
-    path("exports/", views_admin.ExportIndexView.as_view(), name="exports"),
+    path("exports/", exports.ExportIndexView.as_view(), name="exports"),
     *(
         path(
             f"exports/<int:pk>/{format}/",
-            views_admin.ExportView.as_view(),
+            exports.ExportView.as_view(),
             {"format": format},
             name=f"export_{format}",
         )
-        for format in views_admin.FORMATS
+        for format in exports.FORMATS
     ),
     path(
         "statement-attachments/<int:pk>/",
-        views_admin.StatementAttachmentView.as_view(),
+        statements.StatementAttachmentView.as_view(),
         name="statement_attachment",
     ),
 ]
