@@ -49,3 +49,23 @@ def test_no_seed_module_with_content():
         assert data_files == sorted(step.file for step in seed.steps), seed.label
         for module in seed.folder.glob("*.py"):
             assert _prose(module) == [], module
+
+
+APP_FOLDERS = ("mitwirken", "participation", "toolkit", "wegweiser", "training", "evaluation")
+MAX_HOOKS_LINES = 150
+
+
+def test_no_wagtail_hooks_over_150_lines():
+    """``wagtail_hooks.py`` only registers: menus, viewsets and admin views live in the app's
+    ``admin/`` package."""
+    too_long = {
+        str(hooks.relative_to(ROOT)): length
+        for folder in APP_FOLDERS
+        for hooks in sorted((ROOT / folder).rglob("wagtail_hooks.py"))
+        if (length := len(hooks.read_text(encoding="utf-8").splitlines())) > MAX_HOOKS_LINES
+    }
+
+    assert not too_long, (
+        f"more than {MAX_HOOKS_LINES} lines; move admin code to the app's admin/ package: "
+        + ", ".join(f"{path} has {length} lines" for path, length in too_long.items())
+    )
