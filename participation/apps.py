@@ -9,11 +9,22 @@ class ParticipationConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published
 
-        # kinds registers the kinds of notification this app sends; signals keeps the district
-        # groups' page permissions in step with the page tree.
+        from mitwirken.editorial.registry import editorial_register
+
+        # kinds registers the kinds of notification this app sends; signals removes a
+        # statement's file with its row.
         from . import kinds, signals  # noqa: F401
         from .models import ProcedurePage
 
+        # The Ombudsstelle edits the Beteiligung and the Vorhabenliste; each Bezirksvertretung
+        # its own district folder.
+        editorial_register(
+            ombudsstelle_pages=[
+                "participation.ProcedureIndexPage",
+                "participation.PlannedProjectIndexPage",
+            ],
+            district_pages=["participation.DistrictFolderPage"],
+        )
         page_published.connect(
             announce_results, sender=ProcedurePage, dispatch_uid="participation.announce_results"
         )

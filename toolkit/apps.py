@@ -7,5 +7,13 @@ class ToolkitConfig(AppConfig):
     verbose_name = _("Toolkit")
 
     def ready(self):
+        from mitwirken.editorial.registry import editorial_register
+
         # kinds registers the kinds of notification this app sends.
         from . import kinds  # noqa: F401
+
+        # The Ombudsstelle edits the Instrumentenkoffer and the format categories.
+        editorial_register(
+            ombudsstelle_pages=["toolkit.ToolkitIndexPage"],
+            ombudsstelle_snippets=["toolkit.FormatCategory"],
+        )

@@ -7,5 +7,11 @@ class WegweiserConfig(AppConfig):
     verbose_name = _("Wegweiser")
 
     def ready(self):
-        # signals keeps the editors' page permissions in step with the page tree.
-        from . import signals  # noqa: F401
+        from mitwirken.editorial.registry import editorial_register
+
+        # The Ombudsstelle edits the Wegweiser and the Stadtbezirke; each Bezirksvertretung the
+        # hub of its own district (its sessions, its text).
+        editorial_register(
+            ombudsstelle_pages=["wegweiser.WegweiserPage", "wegweiser.DistrictHubIndexPage"],
+            district_pages=["wegweiser.DistrictHubPage"],
+        )

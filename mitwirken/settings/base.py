@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "wagtail_modeltranslation.migrate",
     "mitwirken.accounts",
     "mitwirken.places",
+    "mitwirken.editorial",
     "mitwirken.web",
     "mitwirken.pages",
     "mitwirken.notifications",

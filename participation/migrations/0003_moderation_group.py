@@ -3,7 +3,7 @@ and are mailed about every new report."""
 
 from django.db import migrations
 
-GROUP = "Moderation"
+from mitwirken.editorial.groups import MODERATION_GROUP
 PERMISSIONS = [
     ("wagtailadmin", "admin", "access_admin", "Can access Wagtail admin"),
     ("participation", "report", "moderate_contributions", "Can moderate contributions"),
@@ -14,7 +14,7 @@ def create_group(apps, schema_editor):
     ContentType = apps.get_model("contenttypes", "ContentType")
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
-    group, _created = Group.objects.get_or_create(name=GROUP)
+    group, _created = Group.objects.get_or_create(name=MODERATION_GROUP)
     for app_label, model, codename, name in PERMISSIONS:
         content_type, _created = ContentType.objects.get_or_create(app_label=app_label, model=model)
         permission, _created = Permission.objects.get_or_create(
@@ -24,7 +24,7 @@ def create_group(apps, schema_editor):
 
 
 def remove_group(apps, schema_editor):
-    apps.get_model("auth", "Group").objects.filter(name=GROUP).delete()
+    apps.get_model("auth", "Group").objects.filter(name=MODERATION_GROUP).delete()
 
 
 class Migration(migrations.Migration):

@@ -1,17 +1,12 @@
 """District publishing: a group per Bezirksvertretung, the group "Ombudsstelle" and the workflow
 "Prüfung durch die Ombudsstelle" (assigned to no folder yet). Page permissions go to the folders
-and indexes that already exist; later ones get theirs when they are saved (participation.signals).
+and indexes that already exist; later ones get theirs when they are saved (mitwirken.editorial).
 """
 
 from django.db import migrations
 
-from participation.services.publishing import (
-    DISTRICT_GROUP_PREFIX,
-    OMBUDSSTELLE_GROUP,
-    REVIEW_TASK,
-    REVIEW_WORKFLOW,
-    publishing_setup,
-)
+from mitwirken.editorial.groups import DISTRICT_GROUP_PREFIX, OMBUDSSTELLE_GROUP
+from mitwirken.editorial.services import REVIEW_TASK, REVIEW_WORKFLOW, publishing_setup
 
 
 def create_groups_and_workflow(apps, schema_editor):

@@ -5,7 +5,7 @@ collection) and may now also edit every image and document."""
 
 from django.db import migrations
 
-from participation.services.publishing import publishing_groups_ensure
+from mitwirken.editorial.services import publishing_groups_ensure
 
 
 def create_district_collections(apps, schema_editor):

@@ -14,6 +14,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
+from mitwirken.editorial.groups import OMBUDSSTELLE_GROUP, district_group_name
+from mitwirken.editorial.services import ombudsstelle_permissions_grant, publishing_groups_ensure
 from mitwirken.pages.models import HomePage
 from mitwirken.places.models import District
 from mitwirken.seeding import (
@@ -44,12 +46,6 @@ from ..models import (
     Proposal,
     Statement,
     Support,
-)
-from ..services.publishing import (
-    OMBUDSSTELLE_GROUP,
-    district_group_name,
-    ombudsstelle_permissions_grant,
-    publishing_groups_ensure,
 )
 
 NOT_GIVEN = {"de": "", "en": ""}

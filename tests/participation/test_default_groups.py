@@ -18,7 +18,8 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from participation.services.publishing import OMBUDSSTELLE_GROUP, REVIEW_WORKFLOW
+from mitwirken.editorial.groups import OMBUDSSTELLE_GROUP
+from mitwirken.editorial.services import REVIEW_WORKFLOW
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -13,8 +13,9 @@ from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Collection, GroupCollectionPermission
 
+from mitwirken.editorial.groups import OMBUDSSTELLE_GROUP
+from mitwirken.editorial.services import publishing_groups_ensure
 from mitwirken.places.models import District
-from participation.services.publishing import OMBUDSSTELLE_GROUP, publishing_groups_ensure
 from tests.factories import DocumentFactory, ImageFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -10,13 +10,10 @@ from django.utils import timezone
 from wagtail.models import GroupPagePermission
 from wagtail.test.utils.form_data import rich_text
 
+from mitwirken.editorial.services import district_permissions_grant, ombudsstelle_permissions_grant
 from mitwirken.places.models import District, Topic
 from participation.models import PlannedProjectPage, ProcedurePage
 from participation.services.plans import procedure_from_plan
-from participation.services.publishing import (
-    district_permissions_grant,
-    ombudsstelle_permissions_grant,
-)
 from tests.factories import (
     DistrictFolderPageFactory,
     HomePageFactory,

@@ -10,18 +10,17 @@ from django.utils import timezone
 from wagtail.models import GroupPagePermission, Workflow, WorkflowPage
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from mitwirken.places.models import District
-from participation.models import DistrictFolderPage, ProcedurePage
-from participation.services.publishing import (
-    OMBUDSSTELLE_GROUP,
+from mitwirken.editorial.groups import OMBUDSSTELLE_GROUP, district_group_name
+from mitwirken.editorial.services import (
     REVIEW_WORKFLOW,
-    district_group_name,
     district_permissions_grant,
     district_review_disable,
     district_review_enable,
     ombudsstelle_permissions_grant,
     publishing_setup,
 )
+from mitwirken.places.models import District
+from participation.models import DistrictFolderPage, ProcedurePage
 from tests.factories import (
     DistrictFolderPageFactory,
     HomePageFactory,

@@ -4,8 +4,8 @@ each Bezirksvertretung the hub of its own district and no other."""
 import pytest
 from django.contrib.auth.models import Group
 
+from mitwirken.editorial.groups import OMBUDSSTELLE_GROUP
 from mitwirken.places.models import District
-from participation.services.publishing import OMBUDSSTELLE_GROUP
 from tests.factories import (
     DistrictHubPageFactory,
     FormatPageFactory,

@@ -1,28 +1,33 @@
-"""District publishing: who may add, edit and publish procedures where; the Ombudsstelle's review.
+"""Editorial permissions: who may add, edit and publish which pages; the Ombudsstelle's review.
 
-Each Bezirksvertretung has a group with Wagtail's page permissions on its own district folder only;
-the Ombudsstelle's group has them on the whole Beteiligung and Vorhabenliste. The groups and the
-review workflow come from a data migration; the folders are pages that exist only once staff (or
-``seed_demo``) create them, so the permissions are granted when a folder is saved (see
-``participation.signals``) and by the migration for folders that already exist. Images and
-documents likewise: each Bezirksvertretung has a collection of its own below the root collection
-and permissions on it alone; the Ombudsstelle has them on the root collection, so on all.
+Each Bezirksvertretung has a group with Wagtail's page permissions on its own district pages only
+(its folder in the Beteiligung, its hub in the Stadtbezirke); the Ombudsstelle's group has them
+on every app's index pages. Which pages those are, each app declares in ``registry``. The groups
+and the review workflow come from data migrations; the pages exist only once staff (or
+``seed_demo``) create them, so the permissions are granted when a page is saved (``signals``) and
+by ``publishing_setup`` for pages that already exist. Images and documents likewise: each
+Bezirksvertretung has a collection of its own below the root collection and permissions on it
+alone; the Ombudsstelle has them on the root collection, so on all.
 
-Every function takes an optional app registry so that the data migration can run the same code
-with its historical models.
+Every function takes an optional app registry so that data migrations can run the same code with
+their historical models.
 """
 
 from django.apps import apps as global_apps
 from django.db import transaction
+from django.db.models import Q
 
-OMBUDSSTELLE_GROUP = "Ombudsstelle"
-DISTRICT_GROUP_PREFIX = "Bezirksvertretung "
+from .groups import DISTRICT_GROUP_PREFIX, OMBUDSSTELLE_GROUP, district_group_name
+from .registry import registry
+
 REVIEW_WORKFLOW = "Prüfung durch die Ombudsstelle"
 REVIEW_TASK = "Freigabe durch die Ombudsstelle"
-#: Page permissions of a Bezirksvertretung on its folder; "publish" is withdrawn while the folder
-#: has a review workflow, so that "Publish" becomes "Submit for review".
+#: Page permissions of a Bezirksvertretung on its district page; "publish" is withdrawn while
+#: the page has a review workflow, so that "Publish" becomes "Submit for review".
 DISTRICT_PAGE_PERMISSIONS = ("add", "change", "publish")
 OMBUDSSTELLE_PAGE_PERMISSIONS = ("add", "change", "publish", "lock", "unlock")
+#: What the Ombudsstelle may do with the snippets the apps register for it.
+SNIPPET_PERMISSIONS = ("add", "change", "delete")
 #: What a group may do with the images and documents of its collection: upload, edit (which in
 #: Wagtail includes deleting) and choose them. The Ombudsstelle holds them on the root collection,
 #: so on every collection; a Bezirksvertretung on its own collection only, so that its editors
@@ -35,11 +40,6 @@ COLLECTION_PERMISSIONS = (
     ("wagtaildocs", "document", "change"),
     ("wagtaildocs", "document", "choose"),
 )
-
-
-def district_group_name(district) -> str:
-    """``Bezirksvertretung Hörde``: the group's name uses the district's German name."""
-    return f"{DISTRICT_GROUP_PREFIX}{getattr(district, 'name_de', None) or district.name}"
 
 
 def _page_permission(apps, action: str):
@@ -151,17 +151,18 @@ def _sync_page_permissions(apps, *, page_id: int, group, actions) -> None:
     ).exclude(permission__in=wanted.values()).delete()
 
 
-def _folder_has_review(apps, page_id: int) -> bool:
+def _has_review(apps, page_id: int) -> bool:
     WorkflowPage = apps.get_model("wagtailcore", "WorkflowPage")
     return WorkflowPage.objects.filter(page_id=page_id, workflow__active=True).exists()
 
 
 @transaction.atomic
 def district_permissions_grant(*, folder, apps=global_apps) -> None:
-    """Give the folder's Bezirksvertretung add, edit and publish permission on it, and no other
-    district's group any permission there. While the folder has a review workflow, the group may
-    add and edit but not publish. A folder without a district (Gesamtstadt) belongs to the
-    Ombudsstelle alone. Also used for a district's hub page in the Wegweiser. Safe to run again."""
+    """Give the Bezirksvertretung of ``folder`` (a registered district page: a district's
+    folder in the Beteiligung, its hub in the Stadtbezirke) add, edit and publish permission on
+    it, and no other district's group any permission there. While the page has a review
+    workflow, the group may add and edit but not publish. A page without a district
+    (Gesamtstadt) belongs to the Ombudsstelle alone. Safe to run again."""
     GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
     District = apps.get_model("places", "District")
     own_group = None
@@ -171,7 +172,7 @@ def district_permissions_grant(*, folder, apps=global_apps) -> None:
         actions = [
             action
             for action in DISTRICT_PAGE_PERMISSIONS
-            if action != "publish" or not _folder_has_review(apps, folder.pk)
+            if action != "publish" or not _has_review(apps, folder.pk)
         ]
         _sync_page_permissions(apps, page_id=folder.pk, group=own_group, actions=actions)
     others = GroupPagePermission.objects.filter(
@@ -184,27 +185,36 @@ def district_permissions_grant(*, folder, apps=global_apps) -> None:
 
 @transaction.atomic
 def ombudsstelle_permissions_grant(*, page, apps=global_apps) -> None:
-    """The Ombudsstelle may add, edit, publish, lock and unlock everything below ``page`` (the
-    Beteiligung index, the Vorhabenliste, the Instrumentenkoffer, the Wegweiser, the
-    Stadtbezirke), and manage the snippets that belong to it. Safe to run again."""
+    """The Ombudsstelle may add, edit, publish, lock and unlock everything below ``page`` (a
+    registered index: the Beteiligung, the Vorhabenliste, the Instrumentenkoffer, the Wegweiser,
+    the Stadtbezirke), and add, change and delete the snippets the apps registered for it.
+    Safe to run again."""
     group = _ombudsstelle_group(apps)
     _sync_page_permissions(
         apps, page_id=page.pk, group=group, actions=OMBUDSSTELLE_PAGE_PERMISSIONS
     )
+    group.permissions.add(*_snippet_permissions(apps))
+
+
+def _snippet_permissions(apps):
+    """The permissions of ``SNIPPET_PERMISSIONS`` on every registered snippet that has them
+    (a database flushed by a test lacks them until ``post_migrate``)."""
     Permission = apps.get_model("auth", "Permission")
-    group.permissions.add(
-        *Permission.objects.filter(
-            content_type__app_label="toolkit",
-            content_type__model="formatcategory",
-            codename__in=["add_formatcategory", "change_formatcategory", "delete_formatcategory"],
+    wanted = Q(pk__in=[])
+    for label in registry.ombudsstelle_snippets:
+        app_label, model = label.split(".")
+        wanted |= Q(
+            content_type__app_label=app_label,
+            content_type__model=model,
+            codename__in=[f"{action}_{model}" for action in SNIPPET_PERMISSIONS],
         )
-    )
+    return Permission.objects.filter(wanted)
 
 
 def review_workflow_get(*, apps=global_apps):
     """The workflow "Prüfung durch die Ombudsstelle", made with its approval task when missing.
 
-    It is assigned to no page: a district's folder gets it when review is switched on there."""
+    It is assigned to no page: a district page gets it when review is switched on there."""
     ContentType = apps.get_model("contenttypes", "ContentType")
     Workflow = apps.get_model("wagtailcore", "Workflow")
     WorkflowTask = apps.get_model("wagtailcore", "WorkflowTask")
@@ -235,21 +245,31 @@ def publishing_groups_ensure(*, apps=global_apps) -> None:
 
 @transaction.atomic
 def publishing_setup(*, apps=global_apps) -> None:
-    """The groups and the review workflow, and the page permissions on every folder and index
+    """The groups and the review workflow, and the page permissions on every registered page
     that already exists. Safe to run again."""
-    DistrictFolderPage = apps.get_model("participation", "DistrictFolderPage")
     publishing_groups_ensure(apps=apps)
-    for model_name in ("ProcedureIndexPage", "PlannedProjectIndexPage"):
-        for page in apps.get_model("participation", model_name).objects.all():
+    for model in _registered_models(apps, registry.ombudsstelle_pages):
+        for page in model.objects.all():
             ombudsstelle_permissions_grant(page=page, apps=apps)
-    for folder in DistrictFolderPage.objects.all():
-        district_permissions_grant(folder=folder, apps=apps)
+    for model in _registered_models(apps, registry.district_pages):
+        for page in model.objects.all():
+            district_permissions_grant(folder=page, apps=apps)
+
+
+def _registered_models(apps, labels):
+    """The models of ``labels`` that ``apps`` has: a data migration's historical state lacks
+    those of apps whose first migration comes later, and there are no such pages yet."""
+    for label in sorted(labels):
+        try:
+            yield apps.get_model(label)
+        except LookupError:
+            continue
 
 
 @transaction.atomic
 def district_review_enable(*, folder) -> None:
-    """Switch on "Prüfung durch die Ombudsstelle" for a district: the folder gets the workflow,
-    and the district's editors submit for review instead of publishing."""
+    """Switch on "Prüfung durch die Ombudsstelle" for a district page: the page gets the
+    workflow, and the district's editors submit for review instead of publishing."""
     from wagtail.models import WorkflowPage
 
     WorkflowPage.objects.update_or_create(page=folder, defaults={"workflow": review_workflow_get()})

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+
+
+class EditorialConfig(AppConfig):
+    name = "mitwirken.editorial"
+    label = "editorial"
+
+    def ready(self):
+        # checks validates what the apps register; signals grants the page permissions of what
+        # they register and switches a district's publishing when a workflow is assigned.
+        from . import checks, signals  # noqa: F401
