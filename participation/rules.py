@@ -14,14 +14,12 @@ from collections.abc import Callable
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
-from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from mitwirken.accounts.rules import Reason, account_reason
 from mitwirken.accounts.selectors import is_verified
 
 from .tokens import poll_token_valid
-
-Reason = Promise | str | None
 
 # What a repeat hears, also when it raced the first and the database refused it.
 ALREADY_SUPPORTED = _("You already support this proposal.")
@@ -36,14 +34,6 @@ VOTE_EXPIRED = _(
 )
 
 
-def _account_reason(user) -> Reason:
-    if user is None or not user.is_authenticated:
-        return _("Please log in to take part.")
-    if not is_verified(user):
-        return _("Please confirm your e-mail address first: we sent you a link.")
-    return None
-
-
 def _phase_reason(procedure, flag: str, closed_message) -> Reason:
     phase = procedure.current_phase(timezone.now())
     if phase is None or not getattr(phase, flag):
@@ -52,13 +42,13 @@ def _phase_reason(procedure, flag: str, closed_message) -> Reason:
 
 
 def can_add_proposal(user, procedure) -> Reason:
-    return _account_reason(user) or _phase_reason(
+    return account_reason(user) or _phase_reason(
         procedure, "allows_proposals", _("Proposals are not open in the current phase.")
     )
 
 
 def can_add_comment(user, procedure) -> Reason:
-    return _account_reason(user) or _phase_reason(
+    return account_reason(user) or _phase_reason(
         procedure, "allows_comments", _("Comments are not open in the current phase.")
     )
 
@@ -66,7 +56,7 @@ def can_add_comment(user, procedure) -> Reason:
 def can_support(user, proposal, procedure=None) -> Reason:
     """``procedure`` may be passed when the caller has it with its phases already."""
     procedure = procedure or proposal.procedure
-    reason = _account_reason(user) or _phase_reason(
+    reason = account_reason(user) or _phase_reason(
         procedure, "allows_support", _("Support is not open in the current phase.")
     )
     if reason:
@@ -102,7 +92,7 @@ def can_vote(user, poll, session_key: str = "", procedure=None, *, token: str = 
             return ALREADY_VOTED
         return None
     if not poll.allow_anonymous:
-        return _account_reason(user)
+        return account_reason(user)
     if session_key and PollVote.objects.filter(poll=poll, session_key=session_key).exists():
         return ALREADY_VOTED
     if not poll_token_valid(poll=poll, session_key=session_key, token=token):
@@ -113,13 +103,13 @@ def can_vote(user, poll, session_key: str = "", procedure=None, *, token: str = 
 def can_add_statement(user, procedure) -> Reason:
     if not procedure.is_formal:
         return _("Formal statements are only possible in formal procedures.")
-    return _account_reason(user) or _phase_reason(
+    return account_reason(user) or _phase_reason(
         procedure, "allows_statements", _("Formal statements are not open in the current phase.")
     )
 
 
 def can_register(user, event) -> Reason:
-    reason = _account_reason(user)
+    reason = account_reason(user)
     if reason:
         return reason
     if event.end <= timezone.now():

@@ -3,30 +3,28 @@
 Who hears of a suggestion, and of a format without a reviewer that is due for review, are the
 toolkit's editors: the members of groups that hold Wagtail's permission to add pages below the
 Instrumentenkoffer (the Ombudsstelle's group, once it has that permission), found through Wagtail's
-own page permissions, so the toolkit needs no knowledge of participation's groups. When no group
-holds it, ``settings.STAFF_EMAIL`` (the Ombudsstelle's mailbox) is told instead.
+own page permissions (``mitwirken.editorial.selectors.staff_recipients``). When no group holds it,
+``settings.STAFF_EMAIL`` (the Ombudsstelle's mailbox) is told instead.
 """
 
 import functools
 import logging
-from collections.abc import Iterable
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.functional import Promise
 from django.utils.html import format_html, linebreaks
 from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
 from wagtail.models import Site
-from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.rich_text import RichText
 
-from mitwirken.accounts.selectors import is_verified
+from mitwirken.accounts.rules import Reason, account_reason
+from mitwirken.editorial.selectors import Recipient, staff_recipients, staff_users
 from mitwirken.notifications.selectors import announced
 from mitwirken.notifications.services import notify_address
 from mitwirken.text import strip_format_controls
@@ -51,19 +49,12 @@ DECLINE_ACTION = "toolkit.suggestion_decline"
 #: The review date of a format that was never reviewed, as ``ReviewReminder.review`` stores it.
 NEVER_REVIEWED = "never"
 
-Reason = Promise | str | None
-
-
 # Who may do what --------------------------------------------------------------------------------
 
 
 def can_suggest(user) -> Reason:
     """``None`` when ``user`` may suggest a format, else the reason why not, to show."""
-    if user is None or not user.is_authenticated:
-        return gettext_lazy("Please log in to suggest a format.")
-    if not is_verified(user):
-        return gettext_lazy("Please confirm your e-mail address first: we sent you a link.")
-    return None
+    return account_reason(user, log_in=gettext_lazy("Please log in to suggest a format."))
 
 
 def toolkit_index() -> ToolkitIndexPage | None:
@@ -86,16 +77,7 @@ def toolkit_editors():
         from django.contrib.auth import get_user_model
 
         return get_user_model().objects.none()
-    return PagePermissionPolicy().users_with_permission_for_instance(
-        "add", index, include_superusers=False
-    )
-
-
-def _staff_recipients() -> list[tuple[str, str, object]]:
-    """(address, language, user or None) of the toolkit's editors, else the staff mailbox."""
-    users = toolkit_editors().exclude(email="").order_by("pk")
-    recipients = [(user.email, user.language, user) for user in users]
-    return recipients or [(settings.STAFF_EMAIL, settings.LANGUAGE_CODE, None)]
+    return staff_users(page=index)
 
 
 def _user_links(user) -> dict:
@@ -152,7 +134,7 @@ def suggestion_notify_staff(*, suggestion_id: int) -> int:
     url = reverse("toolkit_suggestions:review", args=[suggestion.pk])
     written = 0
     with transaction.atomic():
-        for email, language, user in _staff_recipients():
+        for email, language, user in staff_recipients(page=toolkit_index()):
             key = f"suggestion:{suggestion.pk}:{email}"
             if announced(kind=SUGGESTION_CREATED, key=key):
                 continue
@@ -302,11 +284,11 @@ def formats_due_for_review(*, months: int | None = None, today=None):
     )
 
 
-def _review_recipients(format_page: FormatPage) -> Iterable[tuple[str, str, object]]:
+def _review_recipients(format_page: FormatPage) -> list[Recipient]:
     reviewer = format_page.reviewer
     if reviewer is not None and reviewer.is_active and reviewer.email:
-        return [(reviewer.email, reviewer.language, reviewer)]
-    return _staff_recipients()
+        return [Recipient(reviewer.email, reviewer.language, reviewer)]
+    return staff_recipients(page=toolkit_index())
 
 
 def review_reminders_send(*, today=None) -> int:

@@ -1,6 +1,6 @@
-from django.conf import settings
 from django.db import transaction
 
+from mitwirken.editorial.selectors import staff_recipients
 from mitwirken.notifications.services import notify, notify_address
 from mitwirken.text import strip_format_controls
 
@@ -19,10 +19,11 @@ def feedback_create(
         email=email,
         page_url=page_url,
     )
+    [mailbox] = staff_recipients()  # the staff mailbox
     notify_address(
         FEEDBACK_RECEIVED,
-        email=settings.STAFF_EMAIL,
-        language=settings.LANGUAGE_CODE,
+        email=mailbox.email,
+        language=mailbox.language,
         key=f"feedback:{feedback.pk}",
         context={"feedback": feedback},
         url=page_url,

@@ -4,15 +4,13 @@ import datetime
 from itertools import groupby
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.log_actions import log
 
+from mitwirken.editorial.selectors import staff_users
 from mitwirken.notifications.selectors import announced
 from mitwirken.notifications.services import notify_address
 
@@ -20,7 +18,6 @@ from ..kinds import REPORT_CREATED
 from ..models import Report
 
 MODERATE_PERMISSION = "participation.moderate_contributions"
-MODERATION_GROUP = "Moderation"
 
 REPORT_ACTION = "participation.report"
 HIDE_ACTION = "participation.hide"
@@ -40,20 +37,7 @@ def moderators():
 
     Superusers are not mailed unless they hold the permission explicitly.
     """
-    app_label, codename = MODERATE_PERMISSION.split(".")
-    permission = Permission.objects.filter(
-        content_type__app_label=app_label, codename=codename
-    ).first()
-    if permission is None:
-        return get_user_model().objects.none()
-    return (
-        get_user_model()
-        .objects.filter(Q(groups__permissions=permission) | Q(user_permissions=permission))
-        .filter(is_active=True)
-        .exclude(email="")
-        .distinct()
-        .order_by("pk")
-    )
+    return staff_users(permission=MODERATE_PERMISSION)
 
 
 @transaction.atomic

@@ -13,18 +13,13 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
+from mitwirken.editorial.selectors import staff_recipients
 from mitwirken.notifications.selectors import announced
 from mitwirken.notifications.services import notify_address
 
 from ..kinds import POLL_ALARM
 from ..models import Poll, PollVote
-from .moderation import moderators
-
-
-def _recipients() -> list[tuple[str, str, object]]:
-    """(address, language, user or None) of the moderators, else the staff mailbox."""
-    recipients = [(user.email, user.language, user) for user in moderators()]
-    return recipients or [(settings.STAFF_EMAIL, settings.LANGUAGE_CODE, None)]
+from .moderation import MODERATE_PERMISSION
 
 
 def poll_alarm_check(*, poll: Poll, now: datetime.datetime | None = None) -> int:
@@ -53,7 +48,7 @@ def poll_alarm_check(*, poll: Poll, now: datetime.datetime | None = None) -> int
         return 0
     procedure = poll.procedure
     url = reverse("participation_votes:index") + f"?procedure={procedure.pk}"
-    recipients = _recipients()
+    recipients = staff_recipients(permission=MODERATE_PERMISSION)  # else the staff mailbox
     for email, language, user in recipients:
         notify_address(
             POLL_ALARM,

@@ -4,7 +4,6 @@ import datetime
 import hashlib
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count
@@ -13,6 +12,8 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from mitwirken.editorial.groups import OMBUDSSTELLE_GROUP
+from mitwirken.editorial.selectors import Recipient, staff_recipients
 from mitwirken.notifications.selectors import announced
 from mitwirken.notifications.services import notify, notify_address
 
@@ -20,7 +21,6 @@ from ..kinds import PHASE_STARTED, PROPOSAL_RESPONDED, RESULTS_PUBLISHED, RESULT
 from ..models import Channel, Comment, Phase, PollVote, ProcedurePage, Proposal, Statement, Support
 
 RESPOND_ACTION = "participation.respond"
-OMBUDSSTELLE_GROUP = "Ombudsstelle"
 #: A phase that started longer ago than this is not announced any more (e.g. entered late).
 PHASE_ANNOUNCE_WINDOW = datetime.timedelta(days=3)
 
@@ -176,19 +176,12 @@ def phases_announce(*, now: datetime.datetime | None = None) -> int:
 # Reminders to staff -------------------------------------------------------------------------
 
 
-def _reminder_addresses(procedure: ProcedurePage) -> list[tuple[str, str]]:
-    """(address, language) of who should publish the results."""
+def _reminder_recipients(procedure: ProcedurePage) -> list[Recipient]:
+    """Who should publish the results: the procedure's contact, else the Ombudsstelle, else
+    the staff mailbox."""
     if procedure.contact_email:
-        return [(procedure.contact_email, settings.LANGUAGE_CODE)]
-    staff = (
-        get_user_model()
-        .objects.filter(groups__name=OMBUDSSTELLE_GROUP, is_active=True)
-        .exclude(email="")
-        .distinct()
-        .order_by("pk")
-    )
-    addresses = [(user.email, user.language) for user in staff]
-    return addresses or [(settings.STAFF_EMAIL, settings.LANGUAGE_CODE)]
+        return [Recipient(procedure.contact_email, settings.LANGUAGE_CODE)]
+    return staff_recipients(group=OMBUDSSTELLE_GROUP)
 
 
 def results_reminders_send(*, now: datetime.datetime | None = None) -> int:
@@ -213,7 +206,7 @@ def results_reminders_send(*, now: datetime.datetime | None = None) -> int:
         closed_on = max(phase.end for phase in phases)
         if closed_on > cutoff:
             continue
-        for email, language in _reminder_addresses(procedure):
+        for email, language, _user in _reminder_recipients(procedure):
             key = f"procedure:{procedure.pk}:{email}"
             if announced(kind=RESULTS_REMINDER, key=key):
                 continue
