@@ -14,8 +14,8 @@ class WagtailUsersConfig(wagtail_users_apps.WagtailUsersAppConfig):
     """Wagtail's user management with our user's fields (display name, optional real name).
 
     Listed in INSTALLED_APPS instead of ``wagtail.users``; it stays Wagtail's app, only its user
-    views come from ``mitwirken.accounts.viewsets``.
+    views come from ``mitwirken.accounts.admin.viewsets``.
     """
 
     default = False
-    user_viewset = "mitwirken.accounts.viewsets.UserViewSet"
+    user_viewset = "mitwirken.accounts.admin.viewsets.UserViewSet"

@@ -1,6 +1,6 @@
 from wagtail.users.views import users
 
-from .forms import UserCreationForm, UserEditForm
+from ..forms import UserCreationForm, UserEditForm
 
 
 class UserIndexView(users.IndexView):
@@ -9,7 +9,8 @@ class UserIndexView(users.IndexView):
 
 
 class UserViewSet(users.UserViewSet):
-    """Wagtail's user admin with the display name; registered by ``apps.WagtailUsersConfig``."""
+    """Wagtail's user admin with the display name; registered by
+    ``mitwirken.accounts.apps.WagtailUsersConfig``."""
 
     index_view_class = UserIndexView
     create_template_name = "accounts/user_create.html"
