@@ -6,33 +6,39 @@ from django.db import transaction
 from django.utils import translation
 from pytest_factoryboy import register
 
-from tests.factories import (
+from tests.factories.accounts import UserFactory
+from tests.factories.pages import (
     ArticleIndexPageFactory,
     ArticlePageFactory,
-    CommentFactory,
-    DistrictFolderPageFactory,
-    DistrictHubIndexPageFactory,
-    DistrictHubPageFactory,
-    EventFactory,
-    EventRegistrationFactory,
-    FormatCategoryFactory,
-    FormatPageFactory,
     HomePageFactory,
     NewsIndexPageFactory,
     NewsPageFactory,
-    OfferingPageFactory,
-    PlatformIndexPageFactory,
-    PlatformPageFactory,
+    StandardPageFactory,
+)
+from tests.factories.participation import (
+    CommentFactory,
+    DistrictFolderPageFactory,
+    EventFactory,
+    EventRegistrationFactory,
     PollFactory,
     ProcedureIndexPageFactory,
     ProcedurePageFactory,
     ProposalFactory,
     ReportFactory,
-    StandardPageFactory,
     StatementFactory,
     SupportFactory,
+)
+from tests.factories.toolkit import (
+    FormatCategoryFactory,
+    FormatPageFactory,
+    PlatformIndexPageFactory,
+    PlatformPageFactory,
     ToolkitIndexPageFactory,
-    UserFactory,
+)
+from tests.factories.wegweiser import (
+    DistrictHubIndexPageFactory,
+    DistrictHubPageFactory,
+    OfferingPageFactory,
     WegweiserPageFactory,
 )
 from tests.helpers import seed_demo

@@ -5,13 +5,9 @@ import pytest
 from django.urls import reverse
 
 from mitwirken.places.models import District
-from tests.factories import (
-    DistrictHubPageFactory,
-    FormatPageFactory,
-    OfferingPageFactory,
-    PlatformPageFactory,
-    UserFactory,
-)
+from tests.factories.accounts import UserFactory
+from tests.factories.toolkit import FormatPageFactory, PlatformPageFactory
+from tests.factories.wegweiser import DistrictHubPageFactory, OfferingPageFactory
 
 pytestmark = pytest.mark.django_db
 

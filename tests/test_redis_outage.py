@@ -17,7 +17,8 @@ from mitwirken.notifications.models import Notification
 from mitwirken.notifications.tasks import send_pending
 from mitwirken.settings.base import redis_cache
 from participation.models import Proposal, Statement
-from tests.factories import ProcedurePageFactory, UserFactory
+from tests.factories.accounts import UserFactory
+from tests.factories.participation import ProcedurePageFactory
 
 REFUSED = "redis://127.0.0.1:1/0"  # nothing listens on port 1
 

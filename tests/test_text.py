@@ -10,7 +10,8 @@ from mitwirken.pages.services import feedback_create
 from mitwirken.text import strip_format_controls
 from participation import services
 from participation.models import Proposal, Statement
-from tests.factories import DEFAULT_PASSWORD, ProcedurePageFactory, UserFactory
+from tests.factories.accounts import DEFAULT_PASSWORD, UserFactory
+from tests.factories.participation import ProcedurePageFactory
 from tests.helpers import ui
 from toolkit.models import FormatSuggestion
 

@@ -1,7 +1,7 @@
 import pytest
 from django.core.cache import cache
 
-from tests.factories import DEFAULT_PASSWORD
+from tests.factories.accounts import DEFAULT_PASSWORD
 
 
 @pytest.fixture(autouse=True)

@@ -3,7 +3,7 @@ from allauth.account.models import EmailAddress
 from django.core import mail
 
 from tests.accounts.reading import header_text, link_in_mail, main_text
-from tests.factories import DEFAULT_PASSWORD
+from tests.factories.accounts import DEFAULT_PASSWORD
 
 pytestmark = pytest.mark.django_db
 

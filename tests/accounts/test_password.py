@@ -2,7 +2,7 @@ import pytest
 from django.core import mail
 
 from tests.accounts.reading import link_in_mail, main_text
-from tests.factories import DEFAULT_PASSWORD
+from tests.factories.accounts import DEFAULT_PASSWORD
 
 pytestmark = pytest.mark.django_db
 

@@ -10,12 +10,11 @@ from playwright.sync_api import expect
 from mitwirken.notifications.models import Follow
 from mitwirken.places.models import District
 from participation.models import Comment, Proposal, Support
-from tests.factories import (
-    DEFAULT_PASSWORD,
+from tests.factories.accounts import DEFAULT_PASSWORD, UserFactory
+from tests.factories.participation import (
     ProcedureIndexPageFactory,
     ProcedurePageFactory,
     ProposalFactory,
-    UserFactory,
 )
 from tests.helpers import ui
 

@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 
 from mitwirken.places.models import District
 from participation.models import DistrictFolderPage, ProcedurePage
-from tests.factories import UserFactory
+from tests.factories.accounts import UserFactory
 
 from .audit import axe, axe_violations
 

@@ -10,7 +10,8 @@ from mitwirken.accounts.rules import account_reason
 from mitwirken.editorial.groups import OMBUDSSTELLE_GROUP
 from mitwirken.editorial.registry import registry
 from mitwirken.editorial.selectors import Recipient, staff_recipients, staff_users
-from tests.factories import ToolkitIndexPageFactory, UserFactory
+from tests.factories.accounts import UserFactory
+from tests.factories.toolkit import ToolkitIndexPageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -14,7 +14,9 @@ from mitwirken.editorial.groups import OMBUDSSTELLE_GROUP
 from mitwirken.editorial.registry import editorial_register, registry
 from mitwirken.editorial.services import REVIEW_WORKFLOW
 from mitwirken.places.models import District
-from tests.factories import DistrictHubPageFactory, StandardPageFactory, UserFactory
+from tests.factories.accounts import UserFactory
+from tests.factories.pages import StandardPageFactory
+from tests.factories.wegweiser import DistrictHubPageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from django.utils import translation
 from wagtail.models import ModelLogEntry
 
 from mitwirken.notifications.models import Notification
-from tests.factories import NotificationFactory
+from tests.factories.notifications import NotificationFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -29,7 +29,7 @@ from mitwirken.notifications.services import follow_create, notify
 from mitwirken.pages.kinds import NEWS_PUBLISHED
 from mitwirken.pages.models import SiteLinks
 from mitwirken.places.models import District, Topic
-from tests.factories import NewsIndexPageFactory, NewsPageFactory
+from tests.factories.pages import NewsIndexPageFactory, NewsPageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -19,7 +19,8 @@ from django.utils.html import escape
 from mitwirken.limits import MESSAGE
 from participation.models import Comment, Proposal, Report, Statement
 from participation.services.moderation import report_alerts_send
-from tests.factories import ProcedurePageFactory, ProposalFactory, UserFactory, phase
+from tests.factories.accounts import UserFactory
+from tests.factories.participation import ProcedurePageFactory, ProposalFactory, phase
 from tests.helpers import statement_data, ui
 
 pytestmark = pytest.mark.django_db

@@ -19,15 +19,15 @@ from participation.models import (
     StatementAttachment,
     Support,
 )
-from tests.factories import (
+from tests.factories.accounts import UserFactory
+from tests.factories.files import pdf_bytes
+from tests.factories.participation import (
     CommentFactory,
     PollFactory,
     ProcedurePageFactory,
     ProposalFactory,
-    UserFactory,
     phase,
 )
-from tests.factories.files import pdf_bytes
 from tests.helpers import statement_data, ui
 
 pytestmark = pytest.mark.django_db

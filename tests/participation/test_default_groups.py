@@ -20,7 +20,7 @@ from wagtail.models import (
 
 from mitwirken.editorial.groups import OMBUDSSTELLE_GROUP
 from mitwirken.editorial.services import REVIEW_WORKFLOW
-from tests.factories import UserFactory
+from tests.factories.accounts import UserFactory
 
 pytestmark = pytest.mark.django_db
 

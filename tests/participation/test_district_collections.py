@@ -16,7 +16,8 @@ from wagtail.models import Collection, GroupCollectionPermission
 from mitwirken.editorial.groups import OMBUDSSTELLE_GROUP
 from mitwirken.editorial.services import publishing_groups_ensure
 from mitwirken.places.models import District
-from tests.factories import DocumentFactory, ImageFactory, UserFactory
+from tests.factories.accounts import UserFactory
+from tests.factories.pages import DocumentFactory, ImageFactory
 
 pytestmark = pytest.mark.django_db
 

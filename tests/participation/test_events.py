@@ -6,11 +6,11 @@ import pytest
 from django.utils import timezone
 
 from participation.models import EventRegistration
-from tests.factories import (
+from tests.factories.accounts import UserFactory
+from tests.factories.participation import (
     EventFactory,
     EventRegistrationFactory,
     ProcedurePageFactory,
-    UserFactory,
 )
 from tests.helpers import ui
 

@@ -10,7 +10,8 @@ from django.utils import translation
 from wagtail import hooks
 
 from participation.wagtail_hooks import procedures_using_format
-from tests.factories import FormatPageFactory, ProcedurePageFactory
+from tests.factories.participation import ProcedurePageFactory
+from tests.factories.toolkit import FormatPageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
 from mitwirken.places.models import District, Topic
-from tests.factories import (
+from tests.factories.participation import (
     DistrictFolderPageFactory,
     ProcedureIndexPageFactory,
     ProcedurePageFactory,

@@ -14,12 +14,12 @@ from mitwirken.editorial.services import district_permissions_grant, ombudsstell
 from mitwirken.places.models import District, Topic
 from participation.models import PlannedProjectPage, ProcedurePage
 from participation.services.plans import procedure_from_plan
-from tests.factories import (
+from tests.factories.accounts import UserFactory
+from tests.factories.pages import HomePageFactory
+from tests.factories.participation import (
     DistrictFolderPageFactory,
-    HomePageFactory,
     PlannedProjectIndexPageFactory,
     PlannedProjectPageFactory,
-    UserFactory,
 )
 from tests.helpers import ui
 

@@ -14,7 +14,8 @@ from django.core import mail, signing
 from mitwirken import limits
 from participation import rules, services, tokens
 from participation.models import PollVote
-from tests.factories import PollFactory, ProcedurePageFactory, UserFactory
+from tests.factories.accounts import UserFactory
+from tests.factories.participation import PollFactory, ProcedurePageFactory
 from tests.helpers import ui
 
 pytestmark = pytest.mark.django_db

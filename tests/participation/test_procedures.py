@@ -13,14 +13,14 @@ from wagtail.images.tests.utils import get_test_image_file
 from mitwirken.notifications.models import Follow
 from mitwirken.places.models import District, Topic
 from participation.models import Report
-from tests.factories import (
+from tests.factories.accounts import UserFactory
+from tests.factories.participation import (
     CommentFactory,
     EventFactory,
     PollFactory,
     ProcedurePageFactory,
     ProposalFactory,
     SupportFactory,
-    UserFactory,
     phase,
 )
 from tests.helpers import ui

@@ -21,12 +21,12 @@ from mitwirken.editorial.services import (
 )
 from mitwirken.places.models import District
 from participation.models import DistrictFolderPage, ProcedurePage
-from tests.factories import (
+from tests.factories.accounts import UserFactory
+from tests.factories.pages import HomePageFactory
+from tests.factories.participation import (
     DistrictFolderPageFactory,
-    HomePageFactory,
     ProcedureIndexPageFactory,
     ProcedurePageFactory,
-    UserFactory,
 )
 
 pytestmark = pytest.mark.django_db

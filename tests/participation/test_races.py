@@ -13,13 +13,13 @@ from django.core.exceptions import ValidationError
 
 from participation import rules, services, tokens
 from participation.models import EventRegistration, PollVote, Support
-from tests.factories import (
+from tests.factories.accounts import UserFactory
+from tests.factories.pages import HomePageFactory
+from tests.factories.participation import (
     EventFactory,
-    HomePageFactory,
     PollFactory,
     ProcedurePageFactory,
     ProposalFactory,
-    UserFactory,
 )
 from tests.helpers import ui
 

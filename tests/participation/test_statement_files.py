@@ -16,8 +16,10 @@ from wagtail.models import Collection, CollectionViewRestriction
 
 from participation import services
 from participation.models import Statement, StatementAttachment
-from tests.factories import DocumentFactory, ProcedurePageFactory, UserFactory
+from tests.factories.accounts import UserFactory
 from tests.factories.files import pdf_bytes, pdf_upload
+from tests.factories.pages import DocumentFactory
+from tests.factories.participation import ProcedurePageFactory
 from tests.helpers import statement_data
 
 pytestmark = pytest.mark.django_db

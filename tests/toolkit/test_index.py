@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.factories import FormatCategoryFactory
+from tests.factories.toolkit import FormatCategoryFactory
 
 pytestmark = pytest.mark.django_db
 

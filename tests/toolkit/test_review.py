@@ -11,7 +11,7 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from mitwirken.notifications.models import Notification
-from tests.factories import FormatPageFactory
+from tests.factories.toolkit import FormatPageFactory
 from tests.helpers import admin_access
 from toolkit.models import ReviewReminder, ToolkitSettings
 from toolkit.services import review_reminders_send

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import formats, timezone, translation
 
 from mitwirken.places.models import District
-from tests.factories import current_consultation_phase, phase
+from tests.factories.participation import current_consultation_phase, phase
 from tests.helpers import ui
 from wegweiser.selectors import finder_matches
 

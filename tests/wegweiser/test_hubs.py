@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from mitwirken.places.models import District
-from tests.factories import phase
+from tests.factories.participation import phase
 from tests.helpers import ui
 from wegweiser.models import CouncilSession
 

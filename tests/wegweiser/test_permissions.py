@@ -6,12 +6,9 @@ from django.contrib.auth.models import Group
 
 from mitwirken.editorial.groups import OMBUDSSTELLE_GROUP
 from mitwirken.places.models import District
-from tests.factories import (
-    DistrictHubPageFactory,
-    FormatPageFactory,
-    OfferingPageFactory,
-    UserFactory,
-)
+from tests.factories.accounts import UserFactory
+from tests.factories.toolkit import FormatPageFactory
+from tests.factories.wegweiser import DistrictHubPageFactory, OfferingPageFactory
 
 pytestmark = pytest.mark.django_db
 
