@@ -41,7 +41,7 @@ from tests.factories.wegweiser import (
     OfferingPageFactory,
     WegweiserPageFactory,
 )
-from tests.helpers import seed_demo
+from tests.helpers import member_of, seed_demo
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -72,6 +72,38 @@ register(WegweiserPageFactory)
 register(OfferingPageFactory)
 register(DistrictHubIndexPageFactory)
 register(DistrictHubPageFactory)
+
+
+# The people of the portal, as docs/security.md names them: each test acts as the role that uses
+# a feature (never as a superuser unless the test is about superusers).
+
+
+@pytest.fixture
+def citizen(db):
+    """A citizen with a verified e-mail address: may propose, comment, support and vote."""
+    return UserFactory(email="kim@example.org", display_name="Kim aus Hörde")
+
+
+@pytest.fixture
+def district_editor(db):
+    """An editor of the Bezirksvertretung Hörde: edits and publishes in Hörde's folder and hub."""
+    return member_of(
+        "Bezirksvertretung Hörde",
+        email="redaktion-hoerde@example.org",
+        display_name="Redaktion BV Hörde",
+    )
+
+
+@pytest.fixture
+def moderator(db):
+    """A member of the Moderation group: gets report alerts, hides and restores contributions."""
+    return member_of("Moderation", email="moderation@example.org", display_name="Moderatorin")
+
+
+@pytest.fixture
+def ombudsstelle(db):
+    """A member of the Ombudsstelle: edits the portal's shared pages and reviews publications."""
+    return member_of("Ombudsstelle", email="ombudsstelle@example.org", display_name="Ombudsstelle")
 
 
 @pytest.fixture(scope="module")

@@ -23,6 +23,17 @@ def seed_demo() -> str:
     return out.getvalue()
 
 
+def member_of(group_name: str, **fields):
+    """A verified staff account in the group ``group_name`` (made by the data migrations)."""
+    from django.contrib.auth.models import Group
+
+    from tests.factories.accounts import UserFactory
+
+    person = UserFactory(is_staff=True, **fields)
+    person.groups.add(Group.objects.get(name=group_name))
+    return person
+
+
 def admin_access():
     """The permission to use Wagtail's admin."""
     from django.contrib.auth.models import Permission

@@ -5,7 +5,6 @@ import pytest
 from django.urls import reverse
 
 from mitwirken.places.models import District
-from tests.factories.accounts import UserFactory
 from tests.factories.toolkit import FormatPageFactory, PlatformPageFactory
 from tests.factories.wegweiser import DistrictHubPageFactory, OfferingPageFactory
 
@@ -13,9 +12,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def editor(client):
-    admin = UserFactory(is_superuser=True, is_staff=True)
-    client.force_login(admin)
+def editor(client, ombudsstelle):
+    """The Ombudsstelle, who edits the Instrumentenkoffer, the Wegweiser and the hubs."""
+    client.force_login(ombudsstelle)
     return client
 
 

@@ -17,7 +17,6 @@ from mitwirken.notifications.models import Notification
 from mitwirken.notifications.tasks import send_pending
 from mitwirken.settings.base import redis_cache
 from participation.models import Proposal, Statement
-from tests.factories.accounts import UserFactory
 from tests.factories.participation import ProcedurePageFactory
 
 REFUSED = "redis://127.0.0.1:1/0"  # nothing listens on port 1
@@ -52,10 +51,10 @@ def procedures(wagtail_rows, home_page):
 
 
 @pytest.fixture
-def citizen(client):
-    user = UserFactory(display_name="Kim aus Hörde")
-    client.force_login(user)
-    return user
+def citizen(client, citizen):
+    """The citizen, logged in."""
+    client.force_login(citizen)
+    return citizen
 
 
 def timed(request, *args, **kwargs):

@@ -49,10 +49,10 @@ def procedure(home_page):
 
 
 @pytest.fixture
-def citizen(client):
-    user = UserFactory(display_name="Kim aus Hörde")
-    client.force_login(user)
-    return user
+def citizen(client, citizen):
+    """The citizen, logged in."""
+    client.force_login(citizen)
+    return citizen
 
 
 @pytest.mark.django_db

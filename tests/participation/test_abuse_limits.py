@@ -8,7 +8,6 @@ import re
 from unittest import mock
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
@@ -21,16 +20,16 @@ from participation.models import Comment, Proposal, Report, Statement
 from participation.services.moderation import report_alerts_send
 from tests.factories.accounts import UserFactory
 from tests.factories.participation import ProcedurePageFactory, ProposalFactory, phase
-from tests.helpers import statement_data, ui
+from tests.helpers import member_of, statement_data, ui
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def citizen(client):
-    user = UserFactory(display_name="Kim aus Hörde")
-    client.force_login(user)
-    return user
+def citizen(client, citizen):
+    """The citizen, logged in."""
+    client.force_login(citizen)
+    return citizen
 
 
 @pytest.fixture
@@ -254,14 +253,8 @@ def test_in_production_order_statements_come_in_up_to_the_limit(home_page, limit
 
 
 @pytest.fixture
-def moderators():
-    group = Group.objects.get(name="Moderation")
-    people = [
-        UserFactory(email="moderation@example.org"),
-        UserFactory(email="zweite@example.org", language="en"),
-    ]
-    for person in people:
-        person.groups.add(group)
+def moderators(moderator):
+    people = [moderator, member_of("Moderation", email="zweite@example.org", language="en")]
     UserFactory(email="buerger@example.org")  # not a moderator
     return people
 

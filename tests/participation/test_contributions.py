@@ -41,10 +41,10 @@ def procedure(home_page):
 
 
 @pytest.fixture
-def citizen(client):
-    user = UserFactory(display_name="Kim aus Hörde")
-    client.force_login(user)
-    return user
+def citizen(client, citizen):
+    """The citizen, logged in."""
+    client.force_login(citizen)
+    return citizen
 
 
 def messages_of(response) -> list[str]:

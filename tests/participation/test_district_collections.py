@@ -16,7 +16,6 @@ from wagtail.models import Collection, GroupCollectionPermission
 from mitwirken.editorial.groups import OMBUDSSTELLE_GROUP
 from mitwirken.editorial.services import publishing_groups_ensure
 from mitwirken.places.models import District
-from tests.factories.accounts import UserFactory
 from tests.factories.pages import DocumentFactory, ImageFactory
 
 pytestmark = pytest.mark.django_db
@@ -43,22 +42,6 @@ KINDS = {
 
 def collection(district: str) -> Collection:
     return Collection.objects.get(name=f"Bezirksvertretung {district}")
-
-
-def staff(group: str, email: str):
-    person = UserFactory(email=email)
-    person.groups.add(Group.objects.get(name=group))
-    return person
-
-
-@pytest.fixture
-def hoerde_editor():
-    return staff("Bezirksvertretung Hörde", "redaktion-hoerde@example.org")
-
-
-@pytest.fixture
-def ombudsstelle():
-    return staff(OMBUDSSTELLE_GROUP, "ombudsstelle@example.org")
 
 
 @pytest.fixture(params=KINDS)
@@ -133,8 +116,8 @@ def test_the_migration_takes_the_root_collection_from_the_districts_as_they_had_
     }
 
 
-def test_the_hoerde_editor_lists_only_hoerdes_files(client, hoerde_editor, kind, files):
-    client.force_login(hoerde_editor)
+def test_the_hoerde_editor_lists_only_hoerdes_files(client, district_editor, kind, files):
+    client.force_login(district_editor)
 
     response = client.get(reverse(f"{kind['app']}:index"))
 
@@ -143,8 +126,8 @@ def test_the_hoerde_editor_lists_only_hoerdes_files(client, hoerde_editor, kind,
     assert "Lageplan Aplerbeck" not in response.text
 
 
-def test_the_hoerde_editor_chooses_only_from_hoerdes_files(client, hoerde_editor, kind, files):
-    client.force_login(hoerde_editor)
+def test_the_hoerde_editor_chooses_only_from_hoerdes_files(client, district_editor, kind, files):
+    client.force_login(district_editor)
 
     response = client.get(reverse(f"{kind['app']}_chooser:choose"))
 
@@ -154,8 +137,8 @@ def test_the_hoerde_editor_chooses_only_from_hoerdes_files(client, hoerde_editor
     assert "Lageplan Aplerbeck" not in html
 
 
-def test_the_hoerde_editor_cannot_open_aplerbecks_file(client, hoerde_editor, kind, files):
-    client.force_login(hoerde_editor)
+def test_the_hoerde_editor_cannot_open_aplerbecks_file(client, district_editor, kind, files):
+    client.force_login(district_editor)
     own = reverse(f"{kind['app']}:edit", kwargs={kind["id"]: files["hoerde"].pk})
     other = reverse(f"{kind['app']}:edit", kwargs={kind["id"]: files["aplerbeck"].pk})
 
@@ -171,8 +154,8 @@ def test_the_hoerde_editor_cannot_open_aplerbecks_file(client, hoerde_editor, ki
     assert files["aplerbeck"].title == "Lageplan Aplerbeck"
 
 
-def test_the_hoerde_editor_uploads_into_hoerdes_collection_only(client, hoerde_editor, kind):
-    client.force_login(hoerde_editor)
+def test_the_hoerde_editor_uploads_into_hoerdes_collection_only(client, district_editor, kind):
+    client.force_login(district_editor)
     add_url = reverse(f"{kind['app']}:add")
 
     form = client.get(add_url)

@@ -4,7 +4,7 @@ public reason or restore it. Every step is in Wagtail's log; nothing is deleted.
 import datetime
 
 import pytest
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Permission
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.db import connection
@@ -20,15 +20,9 @@ from participation.services.moderation import (
     report_alerts_send,
     report_create,
 )
+from tests.helpers import member_of
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def moderator(user_factory):
-    person = user_factory(is_staff=True, email="moderation@example.org", display_name="Moderatorin")
-    person.groups.add(Group.objects.get(name="Moderation"))
-    return person
 
 
 @pytest.fixture
@@ -57,8 +51,7 @@ def moderate_url(contribution):
 def test_a_report_mails_every_moderator_once(
     moderator, user_factory, proposal, django_capture_on_commit_callbacks
 ):
-    second = user_factory(email="zweite@example.org")
-    second.groups.add(Group.objects.get(name="Moderation"))
+    member_of("Moderation", email="zweite@example.org")
     user_factory(email="buerger@example.org")  # not a moderator
 
     report = report_create(contribution=proposal, reason="Beleidigend gegenüber Nachbarn.")

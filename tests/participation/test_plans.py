@@ -190,9 +190,9 @@ def test_a_changed_cost_or_schedule_needs_a_new_reason(index, change):
     plan.full_clean()  # cost and schedule unchanged: no new reason needed
 
 
-def test_the_admin_refuses_a_cost_change_without_reason(index, client):
+def test_the_admin_refuses_a_cost_change_without_reason(index, client, ombudsstelle):
     plan = PlannedProjectPageFactory(title="Kanal", slug="kanal", cost_estimate="1 Mio. Euro")
-    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    client.force_login(ombudsstelle)
     edit_url = reverse("wagtailadmin_pages:edit", args=[plan.pk])
 
     def publish(**changes):
@@ -240,20 +240,6 @@ def aplerbeck():
 
 
 @pytest.fixture
-def hoerde_editor():
-    editor = UserFactory()
-    editor.groups.add(Group.objects.get(name="Bezirksvertretung Hörde"))
-    return editor
-
-
-@pytest.fixture
-def ombudsstelle():
-    person = UserFactory()
-    person.groups.add(Group.objects.get(name="Ombudsstelle"))
-    return person
-
-
-@pytest.fixture
 def plan(index):
     return PlannedProjectPageFactory(
         title="Uferpromenade",
@@ -293,35 +279,36 @@ def test_procedure_from_plan_copies_without_re_entering(plan, hoerde, ombudsstel
     assert not plan.has_unpublished_changes
 
 
-def test_procedure_from_plan_respects_the_permissions(plan, hoerde, aplerbeck, hoerde_editor):
+def test_procedure_from_plan_respects_the_permissions(plan, hoerde, aplerbeck, district_editor):
     with pytest.raises(PermissionDenied):  # may not edit the plan
-        procedure_from_plan(plan=plan, folder=hoerde, user=hoerde_editor)
+        procedure_from_plan(plan=plan, folder=hoerde, user=district_editor)
     GroupPagePermission.objects.create(
-        group=hoerde_editor.groups.get(), page=plan.get_parent(), permission_type="change"
+        group=district_editor.groups.get(), page=plan.get_parent(), permission_type="change"
     )
     with pytest.raises(PermissionDenied):  # may not add pages in Aplerbeck
-        procedure_from_plan(plan=plan, folder=aplerbeck, user=hoerde_editor)
+        procedure_from_plan(plan=plan, folder=aplerbeck, user=district_editor)
     assert not ProcedurePage.objects.exists()
 
-    hoerde_editor = type(hoerde_editor).objects.get(pk=hoerde_editor.pk)  # permissions are cached
-    procedure_from_plan(plan=plan, folder=hoerde, user=hoerde_editor)  # edits, may not publish
+    # Permissions are cached on the user object: a fresh one sees the new grant.
+    district_editor = type(district_editor).objects.get(pk=district_editor.pk)
+    procedure_from_plan(plan=plan, folder=hoerde, user=district_editor)  # edits, may not publish
     plan = PlannedProjectPage.objects.get(pk=plan.pk)
     assert plan.procedure.get_parent().pk == hoerde.pk
 
 
-def test_a_plan_becomes_a_procedure_once(plan, hoerde):
-    staff = UserFactory(is_superuser=True)
-    procedure_from_plan(plan=plan, folder=hoerde, user=staff)
+def test_a_plan_becomes_a_procedure_once(plan, hoerde, ombudsstelle):
+    procedure_from_plan(plan=plan, folder=hoerde, user=ombudsstelle)
 
     with pytest.raises(ValidationError):
         procedure_from_plan(
-            plan=PlannedProjectPage.objects.get(pk=plan.pk), folder=hoerde, user=staff
+            plan=PlannedProjectPage.objects.get(pk=plan.pk), folder=hoerde, user=ombudsstelle
         )
 
 
-def test_staff_start_a_procedure_from_the_plan_in_the_admin(plan, hoerde, aplerbeck, client):
-    staff = UserFactory(is_staff=True, is_superuser=True)
-    client.force_login(staff)
+def test_staff_start_a_procedure_from_the_plan_in_the_admin(
+    plan, hoerde, aplerbeck, client, ombudsstelle
+):
+    client.force_login(ombudsstelle)
 
     edit = client.get(reverse("wagtailadmin_pages:edit", args=[plan.pk]))
     url = reverse("participation_procedure_from_plan", args=[plan.pk])
@@ -341,9 +328,9 @@ def test_staff_start_a_procedure_from_the_plan_in_the_admin(plan, hoerde, aplerb
     assert client.get(url).status_code in (302, 403)
 
 
-def test_the_folder_choice_offers_only_the_editors_own_folders(plan, hoerde, aplerbeck, client):
-    editor = UserFactory()
-    editor.groups.add(Group.objects.get(name="Bezirksvertretung Hörde"))
+def test_the_folder_choice_offers_only_the_editors_own_folders(
+    plan, hoerde, aplerbeck, client, district_editor
+):
     plan_index = plan.get_parent()
     # The editor may edit the plans (in the portal the Ombudsstelle does; here for the test).
     GroupPagePermission.objects.create(
@@ -351,7 +338,7 @@ def test_the_folder_choice_offers_only_the_editors_own_folders(plan, hoerde, apl
         page=plan_index,
         permission_type="change",
     )
-    client.force_login(editor)
+    client.force_login(district_editor)
     url = reverse("participation_procedure_from_plan", args=[plan.pk])
 
     assert list(client.get(url).context["form"].fields["folder"].queryset) == [hoerde]

@@ -8,7 +8,6 @@ import time
 
 import pytest
 from django.conf import settings
-from django.contrib.auth.models import Group
 from django.core import mail, signing
 
 from mitwirken import limits
@@ -16,7 +15,7 @@ from participation import rules, services, tokens
 from participation.models import PollVote
 from tests.factories.accounts import UserFactory
 from tests.factories.participation import PollFactory, ProcedurePageFactory
-from tests.helpers import ui
+from tests.helpers import member_of, ui
 
 pytestmark = pytest.mark.django_db
 
@@ -188,12 +187,10 @@ def test_verified_citizens_vote_once_per_poll_without_a_token_and_without_the_li
 
 
 def test_a_spike_of_anonymous_votes_alarms_the_moderators_once(
-    poll, settings, django_capture_on_commit_callbacks
+    poll, moderator, settings, django_capture_on_commit_callbacks
 ):
     settings.PARTICIPATION_POLL_ALARM = (3, 600)
-    moderation = Group.objects.get(name="Moderation")
-    for email in ("moderation@example.org", "zweite@example.org"):
-        UserFactory(email=email).groups.add(moderation)
+    member_of("Moderation", email="zweite@example.org")
     choice = poll.questions.get().choices.first()
 
     with django_capture_on_commit_callbacks(execute=True):

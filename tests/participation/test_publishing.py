@@ -21,7 +21,6 @@ from mitwirken.editorial.services import (
 )
 from mitwirken.places.models import District
 from participation.models import DistrictFolderPage, ProcedurePage
-from tests.factories.accounts import UserFactory
 from tests.factories.pages import HomePageFactory
 from tests.factories.participation import (
     DistrictFolderPageFactory,
@@ -52,20 +51,6 @@ def folders():
     for folder in result.values():
         district_permissions_grant(folder=folder)
     return result
-
-
-@pytest.fixture
-def hoerde_editor():
-    editor = UserFactory(email="redaktion-hoerde@example.org")
-    editor.groups.add(Group.objects.get(name="Bezirksvertretung Hörde"))
-    return editor
-
-
-@pytest.fixture
-def ombudsstelle():
-    person = UserFactory(email="ombudsstelle@example.org")
-    person.groups.add(Group.objects.get(name=OMBUDSSTELLE_GROUP))
-    return person
 
 
 def test_the_migration_made_a_group_per_district_the_ombudsstelle_and_the_review_workflow():
@@ -110,21 +95,21 @@ def test_granting_again_changes_nothing_and_a_moved_folder_changes_hands(folders
     assert groups == {"Bezirksvertretung Mengede"}
 
 
-def test_permission_api_hoerde_editor_works_in_hoerde_only(folders, hoerde_editor):
-    hoerde = folders["hoerde"].permissions_for_user(hoerde_editor)
+def test_permission_api_hoerde_editor_works_in_hoerde_only(folders, district_editor):
+    hoerde = folders["hoerde"].permissions_for_user(district_editor)
     assert hoerde.can_add_subpage() and hoerde.can_publish_subpage()
     procedure = ProcedurePageFactory(parent=folders["hoerde"])
-    own = procedure.permissions_for_user(hoerde_editor)
+    own = procedure.permissions_for_user(district_editor)
     assert own.can_edit() and own.can_publish()
 
     for name in ("aplerbeck", "gesamtstadt"):
         folder = folders[name]
-        assert not folder.permissions_for_user(hoerde_editor).can_add_subpage()
-        other = ProcedurePageFactory(parent=folder).permissions_for_user(hoerde_editor)
+        assert not folder.permissions_for_user(district_editor).can_add_subpage()
+        other = ProcedurePageFactory(parent=folder).permissions_for_user(district_editor)
         assert not other.can_edit()
         assert not other.can_publish()
     index = folders["hoerde"].get_parent()
-    assert not index.permissions_for_user(hoerde_editor).can_add_subpage()
+    assert not index.permissions_for_user(district_editor).can_add_subpage()
 
 
 def test_permission_api_the_ombudsstelle_works_everywhere(folders, ombudsstelle):
@@ -178,8 +163,8 @@ def procedure_form(title: str, slug: str, **extra) -> dict:
     )
 
 
-def test_hoerde_editor_creates_edits_and_publishes_in_hoerde(folders, hoerde_editor, client):
-    client.force_login(hoerde_editor)
+def test_hoerde_editor_creates_edits_and_publishes_in_hoerde(folders, district_editor, client):
+    client.force_login(district_editor)
     folder = folders["hoerde"]
 
     assert client.get(add_url(folder)).status_code == 200
@@ -205,9 +190,9 @@ def test_hoerde_editor_creates_edits_and_publishes_in_hoerde(folders, hoerde_edi
 
 @pytest.mark.parametrize("name", ["aplerbeck", "gesamtstadt"])
 def test_hoerde_editor_can_neither_create_edit_nor_publish_elsewhere(
-    folders, hoerde_editor, client, name
+    folders, district_editor, client, name
 ):
-    client.force_login(hoerde_editor)
+    client.force_login(district_editor)
     folder = folders[name]
     procedure = ProcedurePageFactory(parent=folder, title="Fremdes Verfahren", slug="fremd")
 
@@ -228,8 +213,8 @@ def test_hoerde_editor_can_neither_create_edit_nor_publish_elsewhere(
     assert procedure.live
 
 
-def test_the_explorer_offers_no_add_button_in_another_district(folders, hoerde_editor, client):
-    client.force_login(hoerde_editor)
+def test_the_explorer_offers_no_add_button_in_another_district(folders, district_editor, client):
+    client.force_login(district_editor)
 
     own = client.get(reverse("wagtailadmin_explore", args=[folders["hoerde"].pk]))
     other = client.get(reverse("wagtailadmin_explore", args=[folders["aplerbeck"].pk]))
@@ -245,14 +230,14 @@ def test_the_explorer_offers_no_add_button_in_another_district(folders, hoerde_e
 # The Ombudsstelle's review ---------------------------------------------------------------------
 
 
-def test_review_switched_on_turns_publishing_into_submitting(folders, hoerde_editor, client):
+def test_review_switched_on_turns_publishing_into_submitting(folders, district_editor, client):
     folder = folders["hoerde"]
     district_review_enable(folder=folder)
     assert WorkflowPage.objects.get(page=folder).workflow.name == REVIEW_WORKFLOW
-    permissions = folder.permissions_for_user(hoerde_editor)
+    permissions = folder.permissions_for_user(district_editor)
     assert permissions.can_add_subpage() and not permissions.can_publish_subpage()
 
-    client.force_login(hoerde_editor)
+    client.force_login(district_editor)
     response = client.post(
         add_url(folder), procedure_form("Bänke am See", "baenke", **{"action-publish": "1"})
     )
@@ -272,39 +257,39 @@ def test_review_switched_on_turns_publishing_into_submitting(folders, hoerde_edi
 
 
 def test_the_ombudsstelle_approves_and_the_procedure_goes_live(
-    folders, hoerde_editor, ombudsstelle
+    folders, district_editor, ombudsstelle
 ):
     folder = folders["hoerde"]
     district_review_enable(folder=folder)
     procedure = ProcedurePageFactory(parent=folder, slug="zur-pruefung")
-    procedure.save_revision(user=hoerde_editor)
+    procedure.save_revision(user=district_editor)
     procedure.unpublish()
     workflow = procedure.get_workflow()
-    workflow.start(procedure, hoerde_editor)
+    workflow.start(procedure, district_editor)
     task_state = procedure.current_workflow_task_state
 
     assert task_state.task.specific.user_can_access_editor(procedure, ombudsstelle)
-    assert not task_state.task.specific.user_can_access_editor(procedure, hoerde_editor)
+    assert not task_state.task.specific.user_can_access_editor(procedure, district_editor)
     task_state.task.specific.on_action(task_state, ombudsstelle, "approve")
 
     procedure.refresh_from_db()
     assert procedure.live
 
 
-def test_review_switched_off_gives_publishing_back(folders, hoerde_editor):
+def test_review_switched_off_gives_publishing_back(folders, district_editor):
     folder = folders["hoerde"]
     district_review_enable(folder=folder)
     district_review_disable(folder=folder)
 
     assert not WorkflowPage.objects.filter(page=folder).exists()
-    assert folder.permissions_for_user(hoerde_editor).can_publish_subpage()
+    assert folder.permissions_for_user(district_editor).can_publish_subpage()
 
 
-def test_assigning_the_workflow_in_the_admin_also_withdraws_publishing(folders, hoerde_editor):
+def test_assigning_the_workflow_in_the_admin_also_withdraws_publishing(folders, district_editor):
     folder = folders["hoerde"]
     WorkflowPage.objects.create(page=folder, workflow=Workflow.objects.get(name=REVIEW_WORKFLOW))
 
-    assert not folder.permissions_for_user(hoerde_editor).can_publish_subpage()
+    assert not folder.permissions_for_user(district_editor).can_publish_subpage()
 
 
 def test_group_names_use_the_german_district_name():

@@ -4,7 +4,7 @@ results with counts by status and channel; staff are reminded when results are m
 import datetime
 
 import pytest
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Permission
 from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -175,12 +175,10 @@ def test_staff_are_reminded_once_when_results_are_missing(
 
 
 def test_without_a_contact_the_ombudsstelle_is_reminded(
-    procedure_page_factory, user_factory, settings
+    procedure_page_factory, ombudsstelle, settings
 ):
     settings.PARTICIPATION_RESULTS_REMINDER_DAYS = 5
-    group, _created = Group.objects.get_or_create(name="Ombudsstelle")
-    user_factory(email="ombud@example.org").groups.add(group)
     procedure_page_factory(phases=[closed_phase(6)], contact_email="")
 
     assert results_reminders_send() == 1
-    assert Notification.objects.get().email == "ombud@example.org"
+    assert Notification.objects.get().email == ombudsstelle.email

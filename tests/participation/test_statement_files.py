@@ -33,10 +33,10 @@ def formal(home_page):
 
 
 @pytest.fixture
-def citizen(client):
-    person = UserFactory(display_name="Kim aus Hörde")
-    client.force_login(person)
-    return person
+def citizen(client, citizen):
+    """The citizen, logged in."""
+    client.force_login(citizen)
+    return citizen
 
 
 def stored_files() -> set[Path]:
@@ -93,11 +93,10 @@ def clerk(client):
 
 
 @pytest.fixture
-def moderator(client):
-    person = UserFactory(is_staff=True, display_name="Moderatorin")
-    person.groups.add(Group.objects.get(name="Moderation"))
-    client.force_login(person)
-    return person
+def moderator(client, moderator):
+    """The moderator, logged in."""
+    client.force_login(moderator)
+    return moderator
 
 
 # Where the file lives ------------------------------------------------------------------------

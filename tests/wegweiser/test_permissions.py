@@ -2,21 +2,12 @@
 each Bezirksvertretung the hub of its own district and no other."""
 
 import pytest
-from django.contrib.auth.models import Group
 
-from mitwirken.editorial.groups import OMBUDSSTELLE_GROUP
 from mitwirken.places.models import District
-from tests.factories.accounts import UserFactory
 from tests.factories.toolkit import FormatPageFactory
 from tests.factories.wegweiser import DistrictHubPageFactory, OfferingPageFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def member_of(group_name: str):
-    user = UserFactory()
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
 
 
 @pytest.fixture
@@ -27,32 +18,28 @@ def hubs(home_page):
     }
 
 
-def test_a_bezirksvertretung_edits_and_publishes_its_own_hub_only(hubs):
-    editor = member_of("Bezirksvertretung Hörde")
-
-    own = hubs["hoerde"].permissions_for_user(editor)
+def test_a_bezirksvertretung_edits_and_publishes_its_own_hub_only(hubs, district_editor):
+    own = hubs["hoerde"].permissions_for_user(district_editor)
     assert own.can_edit() and own.can_publish()
-    other = hubs["aplerbeck"].permissions_for_user(editor)
+    other = hubs["aplerbeck"].permissions_for_user(district_editor)
     assert not other.can_edit() and not other.can_publish()
-    assert not hubs["hoerde"].get_parent().permissions_for_user(editor).can_add_subpage()
+    assert not hubs["hoerde"].get_parent().permissions_for_user(district_editor).can_add_subpage()
 
 
-def test_the_ombudsstelle_edits_the_wegweiser_hubs_and_toolkit(home_page, hubs):
-    staff = member_of(OMBUDSSTELLE_GROUP)
+def test_the_ombudsstelle_edits_the_wegweiser_hubs_and_toolkit(home_page, hubs, ombudsstelle):
     offering = OfferingPageFactory()
     format_page = FormatPageFactory()
 
     for page in (offering.get_parent(), hubs["aplerbeck"].get_parent(), format_page.get_parent()):
-        permissions = page.permissions_for_user(staff)
+        permissions = page.permissions_for_user(ombudsstelle)
         assert permissions.can_add_subpage() and permissions.can_publish_subpage()
-    assert offering.permissions_for_user(staff).can_publish()
-    assert hubs["aplerbeck"].permissions_for_user(staff).can_edit()
-    assert staff.has_perms(["toolkit.add_formatcategory", "toolkit.change_formatcategory"])
+    assert offering.permissions_for_user(ombudsstelle).can_publish()
+    assert hubs["aplerbeck"].permissions_for_user(ombudsstelle).can_edit()
+    assert ombudsstelle.has_perms(["toolkit.add_formatcategory", "toolkit.change_formatcategory"])
 
 
-def test_a_bezirksvertretung_may_not_edit_the_wegweiser(home_page):
-    editor = member_of("Bezirksvertretung Hörde")
+def test_a_bezirksvertretung_may_not_edit_the_wegweiser(home_page, district_editor):
     offering = OfferingPageFactory()
 
-    assert not offering.permissions_for_user(editor).can_edit()
-    assert not offering.get_parent().permissions_for_user(editor).can_add_subpage()
+    assert not offering.permissions_for_user(district_editor).can_edit()
+    assert not offering.get_parent().permissions_for_user(district_editor).can_add_subpage()
