@@ -147,7 +147,7 @@ def test_staff_without_the_permission_do_not_see_the_outbox(client, user_factory
 
     response = client.get(reverse("outbox:index"))
 
-    assert response.status_code in (302, 403)
+    assert response.status_code == 302
     assert (
         "gescheitert@example.org" not in client.get(reverse("wagtailadmin_home")).content.decode()
     )
@@ -160,7 +160,7 @@ def test_staff_who_may_only_view_cannot_resend(client, user_factory, failed):
     assert client.get(reverse("outbox:index")).status_code == 200
     response = client.post(reverse("outbox:resend", args=[failed.pk]))
 
-    assert response.status_code in (302, 403)
+    assert response.status_code == 302
     failed.refresh_from_db()
     assert failed.status == Notification.Status.FAILED
 

@@ -199,10 +199,10 @@ def test_service_restore_is_logged(proposal, moderator):
 def test_staff_without_the_permission_can_neither_see_nor_act(editor_client, proposal):
     report_create(contribution=proposal, reason="Beleidigend.")
 
-    assert editor_client.get(reverse("participation_moderation:index")).status_code in (302, 403)
+    assert editor_client.get(reverse("participation_moderation:index")).status_code == 302
     response = editor_client.post(moderate_url(proposal), {"action": "hide", "reason": "Spam"})
 
-    assert response.status_code in (302, 403)
+    assert response.status_code == 302
     proposal.refresh_from_db()
     assert not proposal.is_hidden
     home = editor_client.get(reverse("wagtailadmin_home")).content.decode()
