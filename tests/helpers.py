@@ -1,5 +1,6 @@
 """Helpers that many tests share."""
 
+from bs4 import BeautifulSoup
 from django.utils import translation
 
 
@@ -51,3 +52,79 @@ def statement_data(**overrides) -> dict:
         "city": "Dortmund",
         **overrides,
     }
+
+
+# Reading a page as a person or a screen reader does: by role and name, not by CSS class -----------
+
+IMPLICIT_ROLES = {
+    "alert": [],
+    "banner": ["header"],
+    "button": ["button", "input[type=submit]"],
+    "cell": ["td"],
+    "columnheader": ["th[scope=col]"],
+    "form": ["form"],
+    "group": ["fieldset"],
+    "heading": ["h1", "h2", "h3", "h4", "h5", "h6"],
+    "link": ["a[href]"],
+    "list": ["ul", "ol"],
+    "listitem": ["li"],
+    "navigation": ["nav"],
+    "region": [],
+    "row": ["tr"],
+    "table": ["table"],
+}
+
+
+def parsed(page) -> BeautifulSoup:
+    """A response or HTML text as a tree to query."""
+    text = page if isinstance(page, str) else page.content.decode()
+    return BeautifulSoup(text, "html.parser")
+
+
+def text_of(element) -> str:
+    """What a screen reader reads out for ``element``: its text, whitespace collapsed."""
+    return " ".join(element.get_text(" ").split())
+
+
+def name_of(element) -> str:
+    """The accessible name: aria-label, aria-labelledby, a fieldset's legend, a table's caption,
+    or the element's text."""
+    if element.get("aria-label"):
+        return element["aria-label"]
+    if element.get("aria-labelledby"):
+        root = next(parent for parent in element.parents if parent.parent is None)
+        label = root.find(id=element["aria-labelledby"])
+        return text_of(label) if label else ""
+    for tag in ("legend", "caption"):
+        if element.name in ("fieldset", "table") and (child := element.find(tag)):
+            return text_of(child)
+    return text_of(element)
+
+
+def by_role(page, role: str, name: str | None = None, **attrs) -> list:
+    """The elements with ``role`` (explicit or implied by the tag) in ``page`` (a response, HTML
+    text or a parsed element), whose accessible name is ``name`` when given; ``level=2`` for
+    headings; other keyword arguments match attributes (``href="/wissen/"``, ``aria_labelledby=``
+    for aria-labelledby)."""
+    root = page if hasattr(page, "select") else parsed(page)
+    level = attrs.pop("level", None)
+    selector = ", ".join([f'[role="{role}"]', *IMPLICIT_ROLES[role]])
+    found = []
+    for element in root.select(selector):
+        if element.get("role", role) != role:
+            continue
+        if level is not None and element.name != f"h{level}":
+            continue
+        if name is not None and name_of(element) != name:
+            continue
+        if any(element.get(key.replace("_", "-")) != value for key, value in attrs.items()):
+            continue
+        found.append(element)
+    return found
+
+
+def one(page, role: str, name: str | None = None, **attrs):
+    """The one element with ``role`` (and ``name``...): fails when there is none or several."""
+    found = by_role(page, role, name, **attrs)
+    assert len(found) == 1, f"{len(found)} elements with role {role!r} and name {name!r}"
+    return found[0]

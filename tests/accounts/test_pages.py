@@ -3,6 +3,7 @@
 import pytest
 
 from tests.accounts.reading import structure
+from tests.helpers import by_role
 
 pytestmark = pytest.mark.django_db
 
@@ -32,7 +33,7 @@ def assert_portal_page(response):
     assert page.unlabelled_inputs == []
     assert page.style_attributes == 0
     assert page.inline_scripts == 0
-    assert 'class="site-header"' in response.content.decode()
+    assert by_role(response, "banner")
 
 
 @pytest.mark.parametrize("path", ANONYMOUS_PAGES)

@@ -30,6 +30,7 @@ from mitwirken.pages.kinds import NEWS_PUBLISHED
 from mitwirken.pages.models import SiteLinks
 from mitwirken.places.models import District, Topic
 from tests.factories.pages import NewsIndexPageFactory, NewsPageFactory
+from tests.helpers import by_role
 
 pytestmark = pytest.mark.django_db
 
@@ -422,7 +423,7 @@ def test_the_account_page_lists_what_a_person_follows(client, user, district, to
     assert page.count("<h1") == 1
     assert "Hörde" in page and "Transport and mobility" in page
     with translation.override("en"):
-        assert f'<a class="kern-link" href="{news.url}">Radwege in Hörde</a>' in page
+        assert by_role(page, "link", "Radwege in Hörde", href=news.url)
     for follow in Follow.objects.all():
         assert f'action="{url("unfollow", follow.pk)}"' in page
 
@@ -459,8 +460,8 @@ def test_the_preferences_are_radio_groups_in_fieldsets(client, user):
 
     page = main(client.get(url("overview")))
 
-    assert '<legend class="kern-label">News about what I follow</legend>' in page
-    assert '<legend class="kern-label">Language of your e-mails</legend>' in page
+    assert by_role(page, "group", "News about what I follow")
+    assert by_role(page, "group", "Language of your e-mails")
     # The default for everything people follow is the daily digest.
     assert re.search(r'value="daily" checked[^>]*>\s*<label[^>]*>Daily digest</label>', page)
 

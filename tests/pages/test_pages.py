@@ -3,6 +3,8 @@ import re
 import pytest
 from django.utils import translation
 
+from tests.helpers import one, text_of, ui
+
 pytestmark = pytest.mark.django_db
 
 
@@ -26,9 +28,9 @@ def test_main_navigation_lists_menu_pages_and_marks_the_current_one(
     standard_page_factory(title="Wegweiser", slug="wegweiser", show_in_menus=True)
     standard_page_factory(title="Versteckt", slug="versteckt", show_in_menus=False)
     html = client.get("/wegweiser/").content.decode()
-    nav = html.split('class="site-nav"')[1].split("</nav>")[0]
-    assert "Wegweiser" in nav and "Versteckt" not in nav
-    assert 'aria-current="page"' in nav
+    nav = one(html, "navigation", ui("Main navigation"))
+    assert "Wegweiser" in text_of(nav) and "Versteckt" not in text_of(nav)
+    assert nav.find(attrs={"aria-current": "page"})
 
 
 def test_breadcrumbs_lead_from_home_to_the_page(
@@ -37,7 +39,7 @@ def test_breadcrumbs_lead_from_home_to_the_page(
     index = article_index_page_factory()
     article_page_factory(parent=index, title="Was ist Beteiligung?", slug="was-ist-beteiligung")
     html = client.get("/wissen/was-ist-beteiligung/").content.decode()
-    crumbs = html.split('class="site-breadcrumbs"')[1].split("</nav>")[0]
+    crumbs = str(one(html, "navigation", ui("Breadcrumbs")))
     assert crumbs.index('href="/"') < crumbs.index('href="/wissen/"')
     assert '<span aria-current="page">Was ist Beteiligung?</span>' in crumbs
 

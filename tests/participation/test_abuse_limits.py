@@ -20,7 +20,7 @@ from participation.models import Comment, Proposal, Report, Statement
 from participation.services.moderation import report_alerts_send
 from tests.factories.accounts import UserFactory
 from tests.factories.participation import ProcedurePageFactory, ProposalFactory, phase
-from tests.helpers import member_of, statement_data, ui
+from tests.helpers import by_role, member_of, statement_data, ui
 
 pytestmark = pytest.mark.django_db
 
@@ -60,7 +60,7 @@ def refused_with_the_message(response) -> bool:
     return (
         response.status_code == 429
         and escape(str(MESSAGE)) in html
-        and 'class="kern-alert kern-alert--danger" role="alert"' in html
+        and by_role(html, "alert")
         and "<footer" in html  # the site's layout around it
     )
 

@@ -28,7 +28,7 @@ from tests.factories.participation import (
     ProposalFactory,
     phase,
 )
-from tests.helpers import statement_data, ui
+from tests.helpers import parsed, statement_data, ui
 
 pytestmark = pytest.mark.django_db
 
@@ -103,7 +103,7 @@ def test_bad_proposal_input_is_refused_beside_the_field(
         assert ui(message) in form.errors[field]
     html = response.content.decode()
     assert f'id="proposal-{field}_error"' in html
-    assert 'aria-invalid="true"' in html or "kern-form-input__input--error" in html
+    assert parsed(html).find(attrs={"name": field, "aria-invalid": "true"})
     assert not Proposal.objects.exists()
 
 

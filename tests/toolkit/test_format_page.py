@@ -8,6 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail import hooks
 
+from tests.helpers import by_role, one, parsed, text_of
 from toolkit.models import FormatExample
 
 pytestmark = pytest.mark.django_db
@@ -70,7 +71,7 @@ def test_the_page_shows_every_attribute(client, toolkit, format_page_factory, us
         '<time datetime="2026-03-14">',
     ):
         assert text in html
-    assert html.count('class="kern-description-list-item"') >= 15
+    assert len(parsed(html).find_all("dt")) >= 15  # a term and its description per fact
     assert "Renate Redaktion" not in response.content.decode()
 
 
@@ -97,11 +98,11 @@ def test_how_it_works_numbers_the_steps(client, toolkit, format_page_factory):
 
     html = main(client.get(format_page.url))
 
-    first = html.split('<ol class="format-steps" start="1">')[1].split("</ol>")[0]
-    assert "Einladen</h3>" in first and "Treffen</h3>" in first
-    assert "Aushänge im Quartier." in first
+    first = one(html, "list", start="1")
+    assert by_role(first, "heading", "Einladen") and by_role(first, "heading", "Treffen")
+    assert "Aushänge im Quartier." in text_of(first)
     assert "Zwischendurch: eine Pause." in html
-    assert "Auswerten</h3>" in html.split('<ol class="format-steps" start="3">')[1]
+    assert by_role(one(html, "list", start="3"), "heading", "Auswerten")
 
 
 def test_examples_show_place_year_description_and_source(client, toolkit, format_page_factory):
@@ -136,7 +137,7 @@ def test_platforms_are_linked_and_unpublished_ones_left_out(
 
     html = main(client.get(format_page.url))
 
-    assert f'<a class="kern-link" href="{decidim.url}">Decidim</a>' in html
+    assert by_role(html, "link", "Decidim", href=decidim.url)
     assert "Verborgen" not in html
 
 
@@ -153,8 +154,8 @@ def test_counterpart_and_digital_alternatives_link_each_other(client, toolkit, f
     digital_html = main(client.get(digital.url))
     analog_html = main(client.get(analog.url))
 
-    assert f'<a class="kern-link" href="{analog.url}">Bürgerversammlung</a>' in digital_html
-    assert f'<a class="kern-link" href="{digital.url}">Online-Versammlung</a>' in analog_html
+    assert by_role(digital_html, "link", "Bürgerversammlung", href=analog.url)
+    assert by_role(analog_html, "link", "Online-Versammlung", href=digital.url)
     assert "Entwurf" not in analog_html
     assert 'id="format-counterpart-heading"' not in analog_html
 
@@ -187,7 +188,7 @@ def test_hooks_add_sections_of_related_pages(
 
     section = html.split('id="format-related-1">')[1]
     assert section.startswith("Verfahren mit diesem Format</h2>")
-    assert f'<a class="kern-link" href="{used.url}">Spielplatz Hörde</a>' in section
+    assert by_role(section, "link", "Spielplatz Hörde", href=used.url)
     assert "Wie der Platz entstand." in section
     assert "Leere Liste" not in html
     assert "format-related-" not in other_html

@@ -7,6 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tests.factories.toolkit import FormatCategoryFactory
+from tests.helpers import by_role
 
 pytestmark = pytest.mark.django_db
 
@@ -193,7 +194,7 @@ def test_a_card_shows_the_attributes_and_the_established_format_it_replaces(
     assert "Die Versammlung im Browser." in card
     assert "90 Minuten" in card
     assert "10" in card
-    assert f'<a class="kern-link" href="{analog.url}">Bürgerversammlung</a>' in card
+    assert by_role(card, "link", "Bürgerversammlung", href=analog.url)
 
 
 def test_cards_have_compare_checkboxes_for_a_separate_compare_form(

@@ -10,6 +10,7 @@ from django.utils.html import escape
 
 from mitwirken.limits import MESSAGE
 from mitwirken.notifications.models import Notification
+from tests.helpers import by_role
 from toolkit.forms_suggest import FormatSuggestionForm
 from toolkit.models import FormatSuggestion
 from toolkit.services import suggestion_notify_staff
@@ -180,7 +181,7 @@ def test_a_filled_honeypot_stores_nothing(citizen_client, editor, post):
     form = response.context["form"]
     assert response.status_code == 200
     assert form.has_error("__all__", code="honeypot")
-    assert 'class="kern-alert kern-alert--danger" role="alert"' in response.content.decode()
+    assert by_role(response, "alert")
     assert not FormatSuggestion.objects.exists()
     assert not Notification.objects.exists()
 

@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils.text import capfirst
 
 from mitwirken.places.models import District
-from tests.helpers import ui
+from tests.helpers import by_role, ui
 from wegweiser.models import Intent
 
 pytestmark = pytest.mark.django_db
@@ -74,7 +74,7 @@ def test_the_offering_page_shows_every_fact_in_description_lists(client, offerin
 
 def test_phone_e_mail_and_website_are_links(client, offering):
     html = client.get(offering.url).content.decode()
-    assert '<a class="kern-link" href="tel:02315023456">0231 50-2 34 56</a>' in html
+    assert by_role(html, "link", "0231 50-2 34 56", href="tel:02315023456")
     assert 'href="mailto:bv-hoerde@example.org"' in html
     assert 'href="https://example.org/sprechstunde"' in html
 
