@@ -1,28 +1,21 @@
 """An offering's page: what it is for, who runs it, where, when, how to reach it, accessibility."""
 
-import re
-
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils.text import capfirst
 
 from mitwirken.places.models import District
-from tests.helpers import by_role, ui
+from tests.helpers import by_role, parsed, text_of, ui
 from wegweiser.models import Intent
 
 pytestmark = pytest.mark.django_db
 
 
 def facts(html: str) -> dict[str, str]:
-    """The description lists' keys and values, tags stripped."""
-    pairs = re.findall(
-        r'<dt class="kern-description-list-item__key">(.*?)</dt>'
-        r'<dd class="kern-description-list-item__value">(.*?)</dd>',
-        html,
-        flags=re.S,
-    )
-    return {key: " ".join(re.sub(r"<[^>]+>", " ", value).split()) for key, value in pairs}
+    """The description lists' terms and their descriptions, as text."""
+    terms = parsed(html).find_all("dt")
+    return {text_of(term): text_of(term.find_next_sibling("dd")) for term in terms}
 
 
 @pytest.fixture
