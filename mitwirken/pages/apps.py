@@ -10,7 +10,8 @@ class PagesConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published
 
-        from . import kinds  # noqa: F401 - registers the kinds of notification this app sends
+        # kinds registers the kinds of notification this app sends; views its page routes.
+        from . import kinds, views  # noqa: F401
         from .models import NewsPage
 
         page_published.connect(announce_news, sender=NewsPage, dispatch_uid="pages.announce_news")

@@ -1,8 +1,5 @@
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.db import models
-from django.shortcuts import redirect
-from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -14,6 +11,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import BodyBlock
+from .kit import RoutablePage, paginate, view_context
 
 NEWS_PER_PAGE = 10
 
@@ -45,6 +43,11 @@ class BasePage(Page):
     class Meta:
         abstract = True
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(view_context(self, request, **kwargs))
+        return context
+
     def get_sitemap_urls(self, request=None):
         """The page once per language, under its translated URL."""
         lastmod = self.last_published_at or self.latest_revision_created_at
@@ -53,6 +56,39 @@ class BasePage(Page):
             with translation.override(code):
                 urls.append({"location": self.get_full_url(request), "lastmod": lastmod})
         return urls
+
+
+class IndexPage(BasePage):
+    """A page with an introduction that lists pages, one page of the listing at a time.
+
+    The listing goes into the context as ``listing_name``, ``per_page`` items at a time (all
+    without). By default it is the live, public children of the first subpage type in
+    ``listing_order``; where the app's views build it (with a filter form or a selector), the
+    page paginates what they put under ``listing_name``. Without ``listing_name`` the page
+    lists nothing itself.
+    """
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    listing_name = ""
+    listing_order: tuple[str, ...] = ()
+    per_page: int | None = None
+
+    class Meta:
+        abstract = True
+
+    def listing(self):
+        model = self.allowed_subpage_models()[0]
+        return model.objects.child_of(self).live().public().order_by(*self.listing_order)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        if self.listing_name:
+            items = context.get(self.listing_name)
+            items = self.listing() if items is None else items
+            context[self.listing_name] = paginate(request, items, self.per_page)
+        return context
 
 
 class HomePage(BasePage):
@@ -94,24 +130,18 @@ class StandardPage(BasePage):
         verbose_name_plural = _("standard pages")
 
 
-class ArticleIndexPage(BasePage):
+class ArticleIndexPage(IndexPage):
     """Wissen: knowledge articles about participation in Dortmund."""
 
-    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
     subpage_types = ["pages.ArticlePage"]
     template = "pages/article_index_page.html"
+    listing_name = "articles"
+    listing_order = ("title",)
+    per_page = NEWS_PER_PAGE
 
     class Meta:
         verbose_name = _("knowledge index page")
         verbose_name_plural = _("knowledge index pages")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        articles = ArticlePage.objects.child_of(self).live().public().order_by("title")
-        context["articles"] = Paginator(articles, NEWS_PER_PAGE).get_page(request.GET.get("page"))
-        return context
 
 
 class ArticlePage(BasePage):
@@ -129,24 +159,18 @@ class ArticlePage(BasePage):
         verbose_name_plural = _("knowledge articles")
 
 
-class NewsIndexPage(BasePage):
+class NewsIndexPage(IndexPage):
     """Aktuelles: news of the portal, newest first."""
 
-    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
     subpage_types = ["pages.NewsPage"]
     template = "pages/news_index_page.html"
+    listing_name = "news"
+    listing_order = ("-date", "-pk")
+    per_page = NEWS_PER_PAGE
 
     class Meta:
         verbose_name = _("news index page")
         verbose_name_plural = _("news index pages")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        news = NewsPage.objects.child_of(self).live().public().order_by("-date", "-pk")
-        context["news"] = Paginator(news, NEWS_PER_PAGE).get_page(request.GET.get("page"))
-        return context
 
 
 class NewsPage(BasePage):
@@ -172,8 +196,9 @@ class NewsPage(BasePage):
         verbose_name_plural = _("news")
 
 
-class AccessibilityStatementPage(BasePage):
-    """Erklärung zur Barrierefreiheit with the fields BITVNRW asks for, and its feedback form."""
+class AccessibilityStatementPage(RoutablePage, BasePage):
+    """Erklärung zur Barrierefreiheit with the fields BITVNRW asks for, and its feedback form
+    (``views.accessibility_statement``)."""
 
     class Conformance(models.TextChoices):
         FULL = "full", _("fully compliant")
@@ -250,34 +275,6 @@ class AccessibilityStatementPage(BasePage):
     class Meta:
         verbose_name = _("accessibility statement")
         verbose_name_plural = _("accessibility statements")
-
-    def serve(self, request, *args, **kwargs):
-        from mitwirken import limits
-
-        from .forms import FeedbackForm
-        from .services import feedback_create
-
-        status = 200
-        if request.method == "POST":
-            form = FeedbackForm(request.POST)
-            if form.is_valid():
-                if limits.exceeded(request, "pages.feedback"):
-                    form.add_error(None, limits.MESSAGE)
-                    status = 429
-                else:
-                    feedback_create(
-                        message=form.cleaned_data["message"],
-                        name=form.cleaned_data["name"],
-                        email=form.cleaned_data["email"],
-                        page_url=request.build_absolute_uri(),
-                    )
-                    return redirect(self.get_url(request) + "?gesendet=1#feedback")
-        else:
-            form = FeedbackForm()
-        context = self.get_context(request, *args, **kwargs)
-        context["form"] = form
-        context["feedback_sent"] = request.GET.get("gesendet") == "1"
-        return TemplateResponse(request, self.get_template(request), context, status=status)
 
 
 class Feedback(models.Model):

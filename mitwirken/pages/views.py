@@ -1,15 +1,22 @@
+"""The pages app's views: search, /healthz, and the accessibility statement's feedback form."""
+
 import secrets
 from itertools import groupby
 
-from django.core.paginator import Paginator
 from django.db import connection
 from django.http import JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.template.response import TemplateResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from .forms import SearchForm
+from mitwirken import limits
+
+from .forms import FeedbackForm, SearchForm
+from .kit import page_route, paginate
+from .models import AccessibilityStatementPage
 from .selectors import page_search
+from .services import feedback_create
 
 RESULTS_PER_PAGE = 10
 # Seconds /healthz waits for the broker (the cache waits its own socket timeout, shorter).
@@ -24,7 +31,7 @@ def search(request):
     groups = []
     if query:
         results = page_search(query)
-        page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+        page = paginate(request, results, RESULTS_PER_PAGE)
         # Group this page's hits by page type, keeping the order of the best hit of each type.
         hits = sorted(enumerate(page.object_list), key=lambda hit: hit[1].specific_class.__name__)
         by_type = [
@@ -97,3 +104,29 @@ def healthz(request):
         {"status": "failed" if failed else "ok", "failed": failed, "checks": status},
         status=503 if failed else 200,
     )
+
+
+@page_route(AccessibilityStatementPage, "", name="statement")
+def accessibility_statement(request, page):
+    """The statement with its feedback form; a message sent comes back as a thank-you."""
+    status = 200
+    if request.method == "POST":
+        form = FeedbackForm(request.POST)
+        if form.is_valid():
+            if limits.exceeded(request, "pages.feedback"):
+                form.add_error(None, limits.MESSAGE)
+                status = 429
+            else:
+                feedback_create(
+                    message=form.cleaned_data["message"],
+                    name=form.cleaned_data["name"],
+                    email=form.cleaned_data["email"],
+                    page_url=request.build_absolute_uri(),
+                )
+                return redirect(page.get_url(request) + "?gesendet=1#feedback")
+    else:
+        form = FeedbackForm()
+    context = page.get_context(request)
+    context["form"] = form
+    context["feedback_sent"] = request.GET.get("gesendet") == "1"
+    return TemplateResponse(request, page.get_template(request), context, status=status)
