@@ -32,15 +32,16 @@ class RulesBeforeUploadMiddleware:
             return None
         page, args, kwargs = route
         from .models import ProcedurePage
+        from .views import statement_create, statement_refusal
 
-        view = getattr(args[0], "__func__", None) if args else None
-        if not isinstance(page, ProcedurePage) or view is not ProcedurePage.statement_create_route:
+        if not isinstance(page, ProcedurePage):
+            return None
+        view = getattr(args[0], "__func__", None) if args else None  # the route's registered view
+        if getattr(view, "__wrapped__", None) is not statement_create:
             return None
         # Wagtail's own checks first (a page behind a password or a login), as its serve does.
         for hook in hooks.get_hooks("before_serve_page"):
             result = hook(page, request, args, kwargs)
             if isinstance(result, HttpResponse):
                 return result
-        from .views import statement_refusal
-
         return statement_refusal(request, page)

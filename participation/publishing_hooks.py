@@ -14,8 +14,8 @@ from wagtail import hooks
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets import Button
 
+from .forms import FolderChoiceForm
 from .models import PlannedProjectPage
-from .plan_forms import FolderChoiceForm
 from .services.plans import procedure_from_plan
 
 

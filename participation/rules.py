@@ -35,8 +35,7 @@ VOTE_EXPIRED = _(
 
 
 def _phase_reason(procedure, flag: str, closed_message) -> Reason:
-    phase = procedure.current_phase(timezone.now())
-    if phase is None or not getattr(phase, flag):
+    if flag not in procedure.open_for(timezone.now()):
         return closed_message
     return None
 

@@ -7,19 +7,7 @@ contributions there are: statuses are computed in the database, related rows are
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import (
-    Case,
-    CharField,
-    Count,
-    Exists,
-    OuterRef,
-    Prefetch,
-    Q,
-    QuerySet,
-    Subquery,
-    Value,
-    When,
-)
+from django.db.models import Case, Count, Prefetch, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from .models import (
@@ -40,32 +28,15 @@ from .models.procedures import ProcedureStatus
 
 
 def procedures_with_status(queryset: QuerySet | None = None, *, now=None) -> QuerySet:
-    """Live, public procedures annotated with ``listing_status`` (as ``ProcedurePage.status``
-    computes it from the phases' dates, the results text in German, the source language) and
-    with their phases, districts and topics prefetched."""
+    """Live, public procedures annotated with ``listing_status`` (``STATUS_RULE``, as
+    ``ProcedurePage.status`` computes it) and with their phases, districts and topics
+    prefetched."""
     now = now or timezone.now()
     queryset = queryset if queryset is not None else ProcedurePage.objects.all()
-    phases = Phase.objects.filter(procedure=OuterRef("pk"))
-    has_results = Q(Exists(phases.filter(kind=Phase.Kind.RESULTS, start__lte=now))) | ~Q(
-        results_de__isnull=True
-    ) & ~Q(results_de="")
     return (
         queryset.live()
         .public()
-        .annotate(
-            first_start=Subquery(phases.order_by("start").values("start")[:1]),
-            last_end=Subquery(phases.order_by("-end").values("end")[:1]),
-        )
-        .annotate(
-            listing_status=Case(
-                When(has_results, then=Value(ProcedureStatus.RESULTS)),
-                When(first_start__isnull=True, then=Value(ProcedureStatus.PLANNED)),
-                When(first_start__gt=now, then=Value(ProcedureStatus.PLANNED)),
-                When(last_end__lte=now, then=Value(ProcedureStatus.CLOSED)),
-                default=Value(ProcedureStatus.OPEN),
-                output_field=CharField(),
-            )
-        )
+        .with_status(now)
         .prefetch_related(
             Prefetch("phases", queryset=Phase.objects.order_by("start", "sort_order")),
             Prefetch(
@@ -236,16 +207,8 @@ def participation_for(*, procedure: ProcedurePage, user, session_key: str = "") 
 
 
 def procedure_open_now(procedure: ProcedurePage, *, now: datetime.datetime | None = None) -> list:
-    """The kinds of contribution the current phase is open for, as (flag, label) pairs."""
-    phase = procedure.current_phase(now)
-    if phase is None:
-        return []
-    flags = ["allows_proposals", "allows_comments", "allows_support", "allows_polls"]
-    if procedure.is_formal:
-        flags.append("allows_statements")
-    return [
-        (flag, Phase._meta.get_field(flag).verbose_name) for flag in flags if getattr(phase, flag)
-    ]
+    """What the current phase is open for (``ProcedurePage.open_for``), as (flag, label)."""
+    return [(flag, Phase._meta.get_field(flag).verbose_name) for flag in procedure.open_for(now)]
 
 
 def procedures_using_format(*, format_page) -> list[ProcedurePage]:

@@ -1,8 +1,11 @@
-"""The citizen side of a procedure page: its context, and the POST routes of its forms.
+"""The citizen side: the listings of procedures and plans, a procedure page's context, and
+the routes of its forms and iCal files.
 
-ProcedurePage's routes (``RoutablePageMixin``) call these functions. Each POST calls a service;
-on success it redirects back to the page with a message (post/redirect/get), otherwise the
-page is shown again with the error beside the field. Everything works without JavaScript.
+Each function receives its page and is registered for the page's class with the page kit
+(``page_context``, ``page_route``), so the models never import this module. Each POST calls a
+service; on success it redirects back to the page with a message (post/redirect/get),
+otherwise the page is shown again with the error beside the field. Everything works without
+JavaScript.
 """
 
 from dataclasses import dataclass
@@ -16,10 +19,63 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from mitwirken import limits
+from mitwirken.pages.kit import page_context, page_route
 
 from . import rules, selectors, services, tokens
-from .forms import CommentForm, PollForm, ProposalForm, ReportForm, StatementForm
-from .models import Comment, Event, Poll, Proposal
+from .forms import (
+    CommentForm,
+    PlannedProjectFilterForm,
+    PollForm,
+    ProcedureFilterForm,
+    ProposalForm,
+    ReportForm,
+    StatementForm,
+)
+from .models import (
+    Comment,
+    DistrictFolderPage,
+    Event,
+    PlannedProjectIndexPage,
+    Poll,
+    ProcedureIndexPage,
+    ProcedurePage,
+    Proposal,
+)
+from .models.plans import new_since
+from .services.moderation import report_create as moderation_report_create
+
+# Listings -----------------------------------------------------------------------------------
+
+
+@page_context(ProcedureIndexPage)
+def procedure_index_context(request, page) -> dict:
+    """Every procedure, filtered by the GET form (the page paginates them)."""
+    form = ProcedureFilterForm(request.GET or None)
+    filters = form.filters()
+    return {
+        "filter_form": form,
+        "filtered": bool(form.is_bound and any(filters.values())),
+        "procedures": selectors.procedure_list(parent=page, **filters),
+    }
+
+
+@page_context(DistrictFolderPage)
+def district_folder_context(request, page) -> dict:
+    return {"procedures": selectors.procedure_list(parent=page)}
+
+
+@page_context(PlannedProjectIndexPage)
+def planned_project_index_context(request, page) -> dict:
+    """The Vorhabenliste filtered by the GET form, and from when on an entry counts as new."""
+    form = PlannedProjectFilterForm(request.GET or None)
+    return {
+        "filter_form": form,
+        "plans": form.filter(page.listing().for_listing()),
+        "new_since": new_since(),
+    }
+
+
+# A procedure --------------------------------------------------------------------------------
 
 
 @dataclass
@@ -79,6 +135,7 @@ def _attach_comment_forms(comments, *, can_comment: bool, bound) -> None:
             reply.report_form = _report_form("comment", reply, bound)
 
 
+@page_context(ProcedurePage)
 def procedure_context(request, procedure, *, bound: Bound | None = None) -> dict:
     """Everything the procedure page shows; a fixed number of queries however much it holds."""
     user = request.user
@@ -92,7 +149,8 @@ def procedure_context(request, procedure, *, bound: Bound | None = None) -> dict
     proposal_reason = rules.can_add_proposal(user, procedure)
     comment_reason = rules.can_add_comment(user, procedure)
     phase = procedure.current_phase()
-    support_open = phase is not None and phase.allows_support
+    open_for = procedure.open_for()
+    support_open = "allows_support" in open_for
     for proposal in proposals:
         proposal.supported = proposal.pk in done.supported
         proposal.can_support = (
@@ -118,7 +176,7 @@ def procedure_context(request, procedure, *, bound: Bound | None = None) -> dict
         )
     _attach_comment_forms(comments, can_comment=comment_reason is None, bound=bound)
 
-    polls_open = phase is not None and phase.allows_polls
+    polls_open = "allows_polls" in open_for
     verified = rules.is_verified(user)
     for poll in polls:
         poll.voted = poll.pk in done.voted
@@ -228,6 +286,7 @@ def _too_many(request, procedure, bound: Bound) -> TemplateResponse:
     return response
 
 
+@page_route(ProcedurePage, "vorschlag/", name="proposal_create")
 def proposal_create(request, procedure):
     if response := _post_only(request):
         return response
@@ -247,6 +306,7 @@ def proposal_create(request, procedure):
     return _render(request, procedure, Bound("proposal", form))
 
 
+@page_route(ProcedurePage, "kommentar/", name="comment_create")
 def comment_create(request, procedure):
     if response := _post_only(request):
         return response
@@ -278,6 +338,7 @@ def comment_create(request, procedure):
     return _render(request, procedure, Bound(slot, form))
 
 
+@page_route(ProcedurePage, "vorschlag/<int:proposal_id>/unterstuetzen/", name="support_create")
 def support_create(request, procedure, proposal_id: int):
     if response := _post_only(request):
         return response
@@ -291,6 +352,7 @@ def support_create(request, procedure, proposal_id: int):
     )
 
 
+@page_route(ProcedurePage, "umfrage/<int:poll_id>/", name="poll_vote")
 def poll_vote(request, procedure, poll_id: int):
     if response := _post_only(request):
         return response
@@ -349,6 +411,7 @@ def statement_refusal(request, procedure) -> HttpResponse | None:
     return None
 
 
+@page_route(ProcedurePage, "stellungnahme/", name="statement_create")
 def statement_create(request, procedure):
     if response := _post_only(request):
         return response
@@ -377,32 +440,43 @@ def statement_create(request, procedure):
     return _render(request, procedure, Bound("statement", form))
 
 
+def _event_button(request, procedure, event_id: int, service, success: str):
+    """Register or unregister: ``service`` for the event, ``success`` naming it."""
+    if response := _post_only(request):
+        return response
+    event = get_object_or_404(Event, procedure=procedure, pk=event_id)
+    return _button(
+        request,
+        procedure,
+        lambda: service(event=event, user=request.user),
+        success=success % {"event": event},
+        anchor=f"event-{event.pk}",
+    )
+
+
+@page_route(ProcedurePage, "veranstaltung/<int:event_id>/anmelden/", name="event_register")
 def event_register(request, procedure, event_id: int):
-    if response := _post_only(request):
-        return response
-    event = get_object_or_404(Event, procedure=procedure, pk=event_id)
-    return _button(
+    return _event_button(
         request,
         procedure,
-        lambda: services.event_register(event=event, user=request.user),
-        success=_("You are registered for “%(event)s”.") % {"event": event},
-        anchor=f"event-{event.pk}",
+        event_id,
+        services.event_register,
+        _("You are registered for “%(event)s”."),
     )
 
 
+@page_route(ProcedurePage, "veranstaltung/<int:event_id>/abmelden/", name="event_unregister")
 def event_unregister(request, procedure, event_id: int):
-    if response := _post_only(request):
-        return response
-    event = get_object_or_404(Event, procedure=procedure, pk=event_id)
-    return _button(
+    return _event_button(
         request,
         procedure,
-        lambda: services.event_unregister(event=event, user=request.user),
-        success=_("You are no longer registered for “%(event)s”.") % {"event": event},
-        anchor=f"event-{event.pk}",
+        event_id,
+        services.event_unregister,
+        _("You are no longer registered for “%(event)s”."),
     )
 
 
+@page_route(ProcedurePage, "veranstaltung/<int:event_id>/ical/", name="event_ical")
 def event_ical(request, procedure, event_id: int):
     event = get_object_or_404(Event, procedure=procedure, pk=event_id)
     registered = (
@@ -422,6 +496,7 @@ def event_ical(request, procedure, event_id: int):
 REPORTABLE = {"proposal": Proposal, "comment": Comment}
 
 
+@page_route(ProcedurePage, "melden/<str:kind>/<int:pk>/", name="report_create")
 def report_create(request, procedure, kind: str, pk: int):
     if response := _post_only(request):
         return response
@@ -432,8 +507,6 @@ def report_create(request, procedure, kind: str, pk: int):
     anchor = f"{kind}-{contribution.pk}"
     form = ReportForm(request.POST, auto_id=f"report-{kind}-{pk}-%s")
     if form.is_valid():
-        from .services.moderation import report_create as moderation_report_create
-
         if limits.exceeded(request, "participation.report"):
             return _too_many(request, procedure, Bound(f"report:{kind}:{pk}", form))
         try:

@@ -6,6 +6,7 @@ they register here with ``page_context`` and ``page_route`` when the app is read
 models never import views, forms or selectors: imports go one way, views → models → this kit.
 """
 
+import functools
 from collections.abc import Callable
 
 from django.core.paginator import Paginator
@@ -33,6 +34,7 @@ def page_route(page_class: type, pattern: str, *, name: str) -> Callable:
     name)``. A route at ``""`` answers the page's own URL."""
 
     def register(fn):
+        @functools.wraps(fn)
         def view(page, request, *args, **kwargs):  # bound to the page by Wagtail's resolver
             return fn(request, page, *args, **kwargs)
 

@@ -4,7 +4,6 @@ import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -15,16 +14,18 @@ from wagtail.models import PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from mitwirken.pages.models import BasePage
+from mitwirken.pages.models import BasePage, IndexPage
+
+from .procedures import source_field
 
 #: An entry counts as "neu" for this many days after it was added to the list.
 NEW_FOR_DAYS = 30
 PLANS_PER_PAGE = 10
 
 
-def _source(field: str) -> str:
-    """The field in the source language (German): the admin form's name for errors about it."""
-    return f"{field}_{settings.MODELTRANSLATION_DEFAULT_LANGUAGE}"
+def new_since(today: datetime.date | None = None) -> datetime.date:
+    """Entries added after this day count as "neu"."""
+    return (today or timezone.localdate()) - datetime.timedelta(days=NEW_FOR_DAYS)
 
 
 class PlannedProjectQuerySet(PageQuerySet):
@@ -33,34 +34,22 @@ class PlannedProjectQuerySet(PageQuerySet):
         return self.select_related("procedure").prefetch_related("districts", "topics")
 
     def new(self, today: datetime.date | None = None):
-        today = today or timezone.localdate()
-        return self.filter(added_on__gt=today - datetime.timedelta(days=NEW_FOR_DAYS))
+        return self.filter(added_on__gt=new_since(today))
 
 
-class PlannedProjectIndexPage(BasePage):
-    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+class PlannedProjectIndexPage(IndexPage):
+    """The Vorhabenliste, newest first, filterable (``views.planned_project_index_context``)."""
 
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
     parent_page_types = ["pages.HomePage"]
     subpage_types = ["participation.PlannedProjectPage"]
     max_count = 1
     template = "participation/planned_project_index_page.html"
+    listing_name = "plans"
+    listing_order = ("-added_on", "title")
+    per_page = PLANS_PER_PAGE
 
     class Meta:
         verbose_name = _("Vorhabenliste")
-
-    def get_context(self, request, *args, **kwargs):
-        from ..plan_forms import PlannedProjectFilterForm
-
-        context = super().get_context(request, *args, **kwargs)
-        form = PlannedProjectFilterForm(request.GET or None)
-        plans = form.filter(
-            PlannedProjectPage.objects.child_of(self).live().public().for_listing()
-        ).order_by("-added_on", "title")
-        context["filter_form"] = form
-        context["plans"] = Paginator(plans, PLANS_PER_PAGE).get_page(request.GET.get("page"))
-        context["new_since"] = timezone.localdate() - datetime.timedelta(days=NEW_FOR_DAYS)
-        return context
 
 
 class PlannedProjectPage(BasePage):
@@ -153,13 +142,15 @@ class PlannedProjectPage(BasePage):
 
     @property
     def is_new(self) -> bool:
-        return self.added_on > timezone.localdate() - datetime.timedelta(days=NEW_FOR_DAYS)
+        return self.added_on > new_since()
 
     def clean(self):
         super().clean()
         errors = {}
         if not self.participation_planned and not (self.no_participation_reason or "").strip():
-            errors[_source("no_participation_reason")] = _("Say why no participation is planned.")
+            errors[source_field("no_participation_reason")] = _(
+                "Say why no participation is planned."
+            )
         errors.update(self._change_reason_errors())
         if errors:
             raise ValidationError(errors)
@@ -186,11 +177,13 @@ class PlannedProjectPage(BasePage):
             return {}
         if not any((getattr(self, field) or "").strip() for field in reason):
             return {
-                _source("change_reason"): _("Say why the cost estimate or the time plan changed.")
+                source_field("change_reason"): _(
+                    "Say why the cost estimate or the time plan changed."
+                )
             }
         if not any(differs(field) for field in reason):
             return {
-                _source("change_reason"): _(
+                source_field("change_reason"): _(
                     "The cost estimate or the time plan changed: replace the previous reason "
                     "with the reason for this change."
                 )

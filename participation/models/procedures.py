@@ -2,65 +2,55 @@
 
 import datetime
 
+from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
+from django.db.models import Case, CharField, Exists, OuterRef, Q, Subquery, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modeltranslation.utils import build_localized_fieldname
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from mitwirken.pages.blocks import BodyBlock
-from mitwirken.pages.models import BasePage
+from mitwirken.pages.kit import RoutablePage
+from mitwirken.pages.models import BasePage, IndexPage
 
 PROCEDURES_PER_PAGE = 10
 
 
-def _procedures_page(request, **filters):
-    """One page of procedures, as the listing selector finds them (imported late: it imports
-    these models)."""
-    from django.core.paginator import Paginator
-
-    from ..selectors import procedure_list
-
-    procedures = procedure_list(**filters)
-    return Paginator(procedures, PROCEDURES_PER_PAGE).get_page(request.GET.get("page"))
+def source_field(field: str) -> str:
+    """The field in the source language (German), the one every translation falls back to."""
+    return build_localized_fieldname(field, settings.MODELTRANSLATION_DEFAULT_LANGUAGE)
 
 
-class ProcedureIndexPage(BasePage):
-    """Beteiligung: every procedure, filterable by district, topic, status and kind."""
+class ProcedureIndexPage(IndexPage):
+    """Beteiligung: every procedure, filterable by district, topic, status and kind
+    (``views.procedure_index_context``)."""
 
-    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
     parent_page_types = ["pages.HomePage"]
     subpage_types = ["participation.DistrictFolderPage"]
     max_count = 1
     template = "participation/procedure_index_page.html"
+    listing_name = "procedures"
+    per_page = PROCEDURES_PER_PAGE
 
     class Meta:
         verbose_name = _("procedure index page")
 
-    def get_context(self, request, *args, **kwargs):
-        from ..forms import ProcedureFilterForm
 
-        context = super().get_context(request, *args, **kwargs)
-        form = ProcedureFilterForm(request.GET or None)
-        context["filter_form"] = form
-        context["filtered"] = bool(form.is_bound and any(form.filters().values()))
-        context["procedures"] = _procedures_page(request, parent=self, **form.filters())
-        return context
-
-
-class DistrictFolderPage(BasePage):
-    """The procedures of one Stadtbezirk, or of the whole city when no district is set.
+class DistrictFolderPage(IndexPage):
+    """The procedures of one Stadtbezirk, or of the whole city when no district is set
+    (``views.district_folder_context``).
 
     A Bezirksvertretung's group has page permissions on its own folder only.
     """
 
+    intro = None
     district = models.OneToOneField(
         "places.District",
         null=True,
@@ -75,15 +65,12 @@ class DistrictFolderPage(BasePage):
     parent_page_types = ["participation.ProcedureIndexPage"]
     subpage_types = ["participation.ProcedurePage"]
     template = "participation/district_folder_page.html"
+    listing_name = "procedures"
+    per_page = PROCEDURES_PER_PAGE
 
     class Meta:
         verbose_name = _("district folder")
         verbose_name_plural = _("district folders")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["procedures"] = _procedures_page(request, parent=self)
-        return context
 
 
 class ProcedureKind(models.TextChoices):
@@ -105,13 +92,64 @@ class ProcedureStatus(models.TextChoices):
     RESULTS = "results", _("results published")
 
 
+#: A procedure's status, the one rule: the first status whose fact holds, else open. The facts
+#: come from the phases' dates and the results text (in the source language) and are computed
+#: once in Python (``ProcedurePage.status_facts``) and once in SQL
+#: (``ProcedureQuerySet.with_status``) from the same boundaries.
+STATUS_RULE = (
+    (ProcedureStatus.RESULTS, "results_published"),  # results text, or a results phase started
+    (ProcedureStatus.PLANNED, "not_started"),  # no phase, or the first one is still to come
+    (ProcedureStatus.CLOSED, "ended"),  # the last phase has ended
+)
+
+#: What a phase can be open for, in the order a procedure page names them.
+CONTRIBUTION_FLAGS = (
+    "allows_proposals",
+    "allows_comments",
+    "allows_support",
+    "allows_polls",
+    "allows_statements",
+)
+
+
+def status_from(facts: dict[str, bool]) -> str:
+    """The status ``STATUS_RULE`` gives for these facts."""
+    return next((status for status, fact in STATUS_RULE if facts[fact]), ProcedureStatus.OPEN)
+
+
+class ProcedureQuerySet(PageQuerySet):
+    def with_status(self, now: datetime.datetime):
+        """Annotated with ``listing_status`` by ``STATUS_RULE``, and with ``first_start`` and
+        ``last_end`` (the boundaries of the phases), in one query however many there are."""
+        phases = Phase.objects.filter(procedure=OuterRef("pk"))
+        results = source_field("results")
+        facts = {
+            "results_published": Q(Exists(phases.filter(kind=Phase.Kind.RESULTS, start__lte=now)))
+            | ~Q(**{f"{results}__isnull": True}) & ~Q(**{results: ""}),
+            "not_started": Q(first_start__isnull=True) | Q(first_start__gt=now),
+            "ended": Q(last_end__lte=now),
+        }
+        return self.annotate(
+            first_start=Subquery(phases.order_by("start").values("start")[:1]),
+            last_end=Subquery(phases.order_by("-end").values("end")[:1]),
+        ).annotate(
+            listing_status=Case(
+                *(When(facts[fact], then=Value(status)) for status, fact in STATUS_RULE),
+                default=Value(ProcedureStatus.OPEN),
+                output_field=CharField(),
+            )
+        )
+
+
 drucksache_validator = RegexValidator(
     r"^\d{4,5}-\d{2}$", _("Enter a council paper reference such as 16389-20.")
 )
 
 
-class ProcedurePage(RoutablePageMixin, BasePage):
-    """One participation procedure with its phases; contributions are plain models around it."""
+class ProcedurePage(RoutablePage, BasePage):
+    """One participation procedure with its phases; contributions are plain models around it.
+
+    Its context and its routes (the citizen's forms, the iCal files) are in ``views``."""
 
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
     topics = ParentalManyToManyField("places.Topic", blank=True, verbose_name=_("topics"))
@@ -205,76 +243,11 @@ class ProcedurePage(RoutablePageMixin, BasePage):
     subpage_types = []
     template = "participation/procedure_page.html"
 
+    objects = PageManager.from_queryset(ProcedureQuerySet)()
+
     class Meta:
         verbose_name = _("participation procedure")
         verbose_name_plural = _("participation procedures")
-
-    def get_context(self, request, *args, bound=None, **kwargs):
-        from ..views import procedure_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(procedure_context(request, self, bound=bound))
-        return context
-
-    # Routes of the citizen's forms (POST) and of the iCal files; see participation/views.py.
-
-    @path("vorschlag/", name="proposal_create")
-    def proposal_create_route(self, request):
-        from ..views import proposal_create
-
-        return proposal_create(request, self)
-
-    @path("kommentar/", name="comment_create")
-    def comment_create_route(self, request):
-        from ..views import comment_create
-
-        return comment_create(request, self)
-
-    @path("vorschlag/<int:proposal_id>/unterstuetzen/", name="support_create")
-    def support_create_route(self, request, proposal_id):
-        from ..views import support_create
-
-        return support_create(request, self, proposal_id)
-
-    @path("umfrage/<int:poll_id>/", name="poll_vote")
-    def poll_vote_route(self, request, poll_id):
-        from ..views import poll_vote
-
-        return poll_vote(request, self, poll_id)
-
-    @path("stellungnahme/", name="statement_create")
-    def statement_create_route(self, request):
-        from ..views import statement_create
-
-        return statement_create(request, self)
-
-    @path("veranstaltung/<int:event_id>/anmelden/", name="event_register")
-    def event_register_route(self, request, event_id):
-        from ..views import event_register
-
-        return event_register(request, self, event_id)
-
-    @path("veranstaltung/<int:event_id>/abmelden/", name="event_unregister")
-    def event_unregister_route(self, request, event_id):
-        from ..views import event_unregister
-
-        return event_unregister(request, self, event_id)
-
-    @path("veranstaltung/<int:event_id>/ical/", name="event_ical")
-    def event_ical_route(self, request, event_id):
-        from ..views import event_ical
-
-        return event_ical(request, self, event_id)
-
-    @path("melden/<str:kind>/<int:pk>/", name="report_create")
-    def report_create_route(self, request, kind, pk):
-        from ..views import report_create
-
-        return report_create(request, self, kind, pk)
-
-    def action_url(self, name: str, *args, request=None) -> str:
-        """The URL of one of the routes above, in the active language."""
-        return self.get_url(request) + self.reverse_subpage(name, args=args)
 
     @property
     def is_formal(self) -> bool:
@@ -292,17 +265,31 @@ class ProcedurePage(RoutablePageMixin, BasePage):
         now = now or timezone.now()
         return next((p for p in self.phases_in_order() if p.start > now), None)
 
-    def status(self, now: datetime.datetime | None = None) -> str:
-        """Planned, open, closed or results published: follows from the phases' dates."""
-        now = now or timezone.now()
+    def status_facts(self, now: datetime.datetime) -> dict[str, bool]:
+        """The facts of ``STATUS_RULE``, from the prefetched or cluster phases."""
         phases = self.phases_in_order()
-        if self.results or any(p.kind == Phase.Kind.RESULTS and p.start <= now for p in phases):
-            return ProcedureStatus.RESULTS
-        if not phases or now < phases[0].start:
-            return ProcedureStatus.PLANNED
-        if now >= max(p.end for p in phases):
-            return ProcedureStatus.CLOSED
-        return ProcedureStatus.OPEN
+        return {
+            "results_published": bool(getattr(self, source_field("results")))
+            or any(p.kind == Phase.Kind.RESULTS and p.start <= now for p in phases),
+            "not_started": not phases or now < phases[0].start,
+            "ended": bool(phases) and now >= max(p.end for p in phases),
+        }
+
+    def status(self, now: datetime.datetime | None = None) -> str:
+        """Planned, open, closed or results published (``STATUS_RULE``)."""
+        return status_from(self.status_facts(now or timezone.now()))
+
+    def open_for(self, now: datetime.datetime | None = None) -> list[str]:
+        """What the current phase is open for (``CONTRIBUTION_FLAGS``), formal statements only
+        in a formal procedure; nothing between phases."""
+        phase = self.current_phase(now)
+        if phase is None:
+            return []
+        return [
+            flag
+            for flag in CONTRIBUTION_FLAGS
+            if getattr(phase, flag) and (flag != "allows_statements" or self.is_formal)
+        ]
 
     def next_deadline(self, now: datetime.datetime | None = None) -> datetime.datetime | None:
         """The end of the current phase, else the start of the next."""

@@ -19,6 +19,7 @@ from mitwirken.notifications.services import notify, notify_address
 
 from ..kinds import PHASE_STARTED, PROPOSAL_RESPONDED, RESULTS_PUBLISHED, RESULTS_REMINDER
 from ..models import Channel, Comment, Phase, PollVote, ProcedurePage, Proposal, Statement, Support
+from ..models.procedures import ProcedureStatus
 
 RESPOND_ACTION = "participation.respond"
 #: A phase that started longer ago than this is not announced any more (e.g. entered late).
@@ -185,27 +186,20 @@ def _reminder_recipients(procedure: ProcedurePage) -> list[Recipient]:
 
 
 def results_reminders_send(*, now: datetime.datetime | None = None) -> int:
-    """Remind staff of each live procedure closed for the configured number of days without
-    results, once per procedure and address. Returns the number of reminders written."""
+    """Remind staff of each live procedure closed (``STATUS_RULE``: no results yet) for the
+    configured number of days, once per procedure and address. Returns the number of
+    reminders written."""
     now = now or timezone.now()
     days = results_reminder_days()
     cutoff = now - datetime.timedelta(days=days)
     candidates = (
         ProcedurePage.objects.live()
-        .filter(phases__end__lte=cutoff)
-        .distinct()
-        .prefetch_related("phases")
+        .with_status(now)
+        .filter(listing_status=ProcedureStatus.CLOSED, last_end__lte=cutoff)
     )
     written = 0
     for procedure in candidates:
-        phases = procedure.phases_in_order()
-        if has_results(procedure) or any(
-            phase.kind == Phase.Kind.RESULTS and phase.start <= now for phase in phases
-        ):
-            continue
-        closed_on = max(phase.end for phase in phases)
-        if closed_on > cutoff:
-            continue
+        closed_on = procedure.last_end
         for email, language, _user in _reminder_recipients(procedure):
             key = f"procedure:{procedure.pk}:{email}"
             if announced(kind=RESULTS_REMINDER, key=key):

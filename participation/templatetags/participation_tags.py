@@ -1,5 +1,7 @@
 from django import template
 
+from mitwirken.pages.kit import route_url
+
 from ..models.procedures import ProcedureStatus
 
 register = template.Library()
@@ -14,8 +16,8 @@ STATUS_BADGES = {
 
 @register.simple_tag(takes_context=True)
 def procedure_action(context, procedure, name, *args):
-    """The URL of a procedure page's route (``ProcedurePage.action_url``)."""
-    return procedure.action_url(name, *args, request=context.get("request"))
+    """The URL of a procedure page's route (see ``participation.views``)."""
+    return route_url(procedure, name, *args, request=context.get("request"))
 
 
 @register.inclusion_tag("participation/includes/status_badge.html")
