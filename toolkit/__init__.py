@@ -1,1 +1,1 @@
-"""Built in a later issue; see docs/architecture.md."""
+"""Instrumentenkoffer: participation formats, categories, platforms, citizens' suggestions."""

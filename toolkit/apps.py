@@ -9,8 +9,9 @@ class ToolkitConfig(AppConfig):
     def ready(self):
         from mitwirken.editorial.registry import editorial_register
 
-        # kinds registers the kinds of notification this app sends.
-        from . import kinds  # noqa: F401
+        # kinds registers the kinds of notification this app sends; views the pages' contexts
+        # and routes.
+        from . import kinds, views  # noqa: F401
 
         # The Ombudsstelle edits the Instrumentenkoffer and the format categories.
         editorial_register(

@@ -10,14 +10,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Orderable, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from mitwirken.pages.models import BasePage
+from mitwirken.pages.kit import RoutablePage
+from mitwirken.pages.models import BasePage, IndexPage
 
 from .blocks import HowItWorksBlock
 
@@ -103,42 +103,24 @@ class FormatQuerySet(PageQuerySet):
         return self.filter(models.Q(last_reviewed__lt=cutoff) | models.Q(last_reviewed=None))
 
 
-class ToolkitIndexPage(RoutablePageMixin, BasePage):
-    """Instrumentenkoffer: every format, filterable, grouped by category, with a comparison."""
+class ToolkitIndexPage(RoutablePage, IndexPage):
+    """Instrumentenkoffer: every format, filterable, grouped by category, with a comparison and
+    a form to suggest a format (its context and routes are in ``views``)."""
 
-    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
     parent_page_types = ["pages.HomePage"]
     subpage_types = ["toolkit.FormatPage", "toolkit.PlatformIndexPage"]
     max_count = 1
     template = "toolkit/toolkit_index_page.html"
+    listing_name = "formats"
+    per_page = 24
 
     class Meta:
         verbose_name = _("toolkit")
 
-    def get_context(self, request, *args, **kwargs):
-        from .views import toolkit_index_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(toolkit_index_context(request, self))
-        return context
-
-    @path("vergleich/", name="compare")
-    def compare_route(self, request):
-        from .views import format_compare
-
-        return format_compare(request, self)
-
-    @path("vorschlagen/", name="suggest")
-    def suggest_route(self, request):
-        from .views_suggest import format_suggest
-
-        return format_suggest(request, self)
-
 
 class FormatPage(BasePage):
-    """One participation format with structured, filterable attributes."""
+    """One participation format with structured, filterable attributes (``views.format_context``
+    adds what it shows besides them)."""
 
     category = models.ForeignKey(
         FormatCategory,
@@ -299,13 +281,6 @@ class FormatPage(BasePage):
         if errors:
             raise ValidationError(errors)
 
-    def get_context(self, request, *args, **kwargs):
-        from .views import format_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(format_context(request, self))
-        return context
-
 
 class FormatExample(Orderable):
     """Where the format has been used, with a source a reader can check."""
@@ -329,24 +304,18 @@ class FormatExample(Orderable):
         verbose_name_plural = _("examples")
 
 
-class PlatformIndexPage(BasePage):
+class PlatformIndexPage(IndexPage):
     """Open-source platforms and tools, with a comparison matrix of all of them."""
 
-    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
     parent_page_types = ["toolkit.ToolkitIndexPage"]
     subpage_types = ["toolkit.PlatformPage"]
     max_count = 1
     template = "toolkit/platform_index_page.html"
+    listing_name = "platforms"
+    listing_order = ("title",)
 
     class Meta:
         verbose_name = _("platform index page")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["platforms"] = PlatformPage.objects.child_of(self).live().public().order_by("title")
-        return context
 
 
 class Hosting(models.TextChoices):

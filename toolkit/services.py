@@ -18,17 +18,16 @@ from django.utils import timezone, translation
 from django.utils.html import format_html, linebreaks
 from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
 from wagtail.models import Site
 from wagtail.rich_text import RichText
 
-from mitwirken.accounts.rules import Reason, account_reason
 from mitwirken.editorial.selectors import Recipient, staff_recipients, staff_users
 from mitwirken.notifications.selectors import announced
 from mitwirken.notifications.services import notify_address
 from mitwirken.text import strip_format_controls
 
+from . import rules
 from .kinds import REVIEW_DUE, SUGGESTION_CREATED
 from .models import (
     FormatCategory,
@@ -49,12 +48,8 @@ DECLINE_ACTION = "toolkit.suggestion_decline"
 #: The review date of a format that was never reviewed, as ``ReviewReminder.review`` stores it.
 NEVER_REVIEWED = "never"
 
+
 # Who may do what --------------------------------------------------------------------------------
-
-
-def can_suggest(user) -> Reason:
-    """``None`` when ``user`` may suggest a format, else the reason why not, to show."""
-    return account_reason(user, log_in=gettext_lazy("Please log in to suggest a format."))
 
 
 def toolkit_index() -> ToolkitIndexPage | None:
@@ -101,7 +96,7 @@ def suggestion_create(
     The suggestion is saved first: should telling the staff fail, nothing the citizen sent is
     lost, and it waits in the admin's queue all the same.
     """
-    reason = can_suggest(author)
+    reason = rules.can_suggest(author)
     if reason:
         raise ValidationError(reason, code="toolkit.suggest")
     suggestion = FormatSuggestion(

@@ -1,23 +1,33 @@
 """The Instrumentenkoffer's public pages: the filterable format list (the index page's context),
-a format's page, and the comparison of two to four formats.
+a format's page, the comparison of two to four formats, and the form to suggest a format.
 
-The page models call these (imported late); listings come from ``selectors``. Sections that
-higher apps add to a format page come through the ``toolkit_format_related`` hook, so the toolkit
-never imports them.
+Each function receives its page and is registered for the page's class with the page kit
+(``page_context``, ``page_route``); listings come from ``selectors``. Sections that higher apps
+add to a format page come through the ``toolkit_format_related`` hook, so the toolkit never
+imports them.
+
+Suggesting (/instrumentenkoffer/vorschlagen/): signed-in people with a confirmed address send
+the form; it is stored, the editors are told, and the page comes back with a thank-you
+(post/redirect/get).
 """
 
-from django.core.paginator import Paginator
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import ValidationError
+from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.text import capfirst
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from . import selectors
-from .forms import FormatCompareForm, FormatFilterForm
-from .models import FormatPage, PlatformIndexPage
-from .templatetags.toolkit_tags import group_size
+from mitwirken import limits
+from mitwirken.pages.kit import page_context, page_route, route_url
 
-FORMATS_PER_PAGE = 24
+from . import rules, selectors, services
+from .forms import FormatCompareForm, FormatFilterForm, FormatSuggestionForm
+from .models import FormatPage, PlatformIndexPage, ToolkitIndexPage
+from .templatetags.toolkit_tags import group_size
 
 
 def _label(field_name):
@@ -58,15 +68,11 @@ ATTRIBUTES = [
 NOT_IN_PAGE_LIST = {"summary", "accessibility_notes", "data_protection_notes"}
 
 
-def _subpage_url(request, page, route_name: str) -> str:
-    """What ``{% routablepageurl %}`` gives, without needing its template library."""
-    return page.get_url(request=request) + page.reverse_subpage(route_name)
-
-
+@page_context(ToolkitIndexPage)
 def toolkit_index_context(request, page) -> dict:
-    """The filter form, the categories with the number of matching formats, one page of the
-    matching formats (ordered for ``{% regroup %}`` by category), and the links to the
-    platforms, the comparison and the suggestion form. A fixed number of queries."""
+    """The filter form, the categories with the number of matching formats, the matching
+    formats (ordered for ``{% regroup %}`` by category; the page paginates them), and the links
+    to the platforms, the comparison and the suggestion form. A fixed number of queries."""
     form = FormatFilterForm(request.GET or None)
     filters = form.filters()
     category = form.selected_category()
@@ -77,10 +83,10 @@ def toolkit_index_context(request, page) -> dict:
         "filtered": bool(category is not None or any(value for value in filters.values())),
         "selected_category": category,
         "categories": selectors.categories_with_counts(matching),
-        "formats": Paginator(formats, FORMATS_PER_PAGE).get_page(request.GET.get("page")),
+        "formats": formats,
         "platform_index": PlatformIndexPage.objects.child_of(page).live().public().first(),
-        "compare_url": _subpage_url(request, page, "compare"),
-        "suggest_url": _subpage_url(request, page, "suggest"),
+        "compare_url": route_url(page, "compare", request=request),
+        "suggest_url": route_url(page, "suggest", request=request),
     }
 
 
@@ -114,6 +120,7 @@ def format_related_sections(request, page) -> list[tuple]:
     return sections
 
 
+@page_context(FormatPage)
 def format_context(request, page) -> dict:
     """Everything a format's page shows besides its own fields."""
     return {
@@ -131,6 +138,7 @@ def format_context(request, page) -> dict:
     }
 
 
+@page_route(ToolkitIndexPage, "vergleich/", name="compare")
 def format_compare(request, page) -> TemplateResponse:
     """/instrumentenkoffer/vergleich/?format=<id>&format=<id>: a table of two to four formats,
     one column each. A bad choice (too few, too many, not numbers, unknown or unpublished,
@@ -145,3 +153,61 @@ def format_compare(request, page) -> TemplateResponse:
         (label, [get(format_page) for format_page in formats]) for _key, label, get in ATTRIBUTES
     ]
     return TemplateResponse(request, "toolkit/format_compare.html", context)
+
+
+# Suggesting a format --------------------------------------------------------------------------
+
+SUGGEST_TEMPLATE = "toolkit/format_suggest.html"
+
+
+def _breadcrumbs(page) -> list:
+    """The home page down to the Instrumentenkoffer, linked; the form is the current step."""
+    return list(page.get_ancestors(inclusive=True).filter(depth__gt=1).specific())
+
+
+def _suggest_render(request, page, *, form=None, reason=None, status=200) -> TemplateResponse:
+    context = {
+        "page": page,
+        "self": page,
+        "form": form,
+        "reason": reason,
+        "suggest_url": route_url(page, "suggest", request=request),
+        "toolkit_url": page.get_url(request),
+        "breadcrumb_pages": _breadcrumbs(page),
+    }
+    return TemplateResponse(request, SUGGEST_TEMPLATE, context, status=status)
+
+
+@page_route(ToolkitIndexPage, "vorschlagen/", name="suggest")
+def format_suggest(request, page):
+    if request.method not in ("GET", "HEAD", "POST"):
+        return HttpResponseNotAllowed(["GET", "POST"])
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    reason = rules.can_suggest(request.user)
+    if reason:
+        return _suggest_render(
+            request, page, reason=reason, status=403 if request.method == "POST" else 200
+        )
+    if request.method != "POST":
+        return _suggest_render(request, page, form=FormatSuggestionForm())
+    form = FormatSuggestionForm(request.POST)
+    if form.is_valid():
+        # Per person and per connection (settings.RATE_LIMITS["toolkit.suggest"]).
+        if limits.exceeded(request, "toolkit.suggest"):
+            form.add_error(None, limits.MESSAGE)
+            return _suggest_render(request, page, form=form, status=429)
+        try:
+            services.suggestion_create(author=request.user, **form.suggestion_data())
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                gettext(
+                    "Thank you for your suggestion! The editorial team of the toolkit will "
+                    "look at it and may add it as a new format."
+                ),
+            )
+            return HttpResponseRedirect(route_url(page, "suggest", request=request))
+    return _suggest_render(request, page, form=form)

@@ -11,7 +11,7 @@ from django.utils.html import escape
 from mitwirken.limits import MESSAGE
 from mitwirken.notifications.models import Notification
 from tests.helpers import by_role
-from toolkit.forms_suggest import FormatSuggestionForm
+from toolkit.forms import FormatSuggestionForm
 from toolkit.models import FormatSuggestion
 from toolkit.services import suggestion_notify_staff
 
