@@ -1,1 +1,1 @@
-"""Built in a later issue; see docs/architecture.md."""
+"""Wegweiser: offerings of participation, the finder, the A–Z index, the district hubs."""

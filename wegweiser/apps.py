@@ -9,6 +9,9 @@ class WegweiserConfig(AppConfig):
     def ready(self):
         from mitwirken.editorial.registry import editorial_register
 
+        # views registers the pages' contexts and routes with the page kit.
+        from . import views  # noqa: F401
+
         # The Ombudsstelle edits the Wegweiser and the Stadtbezirke; each Bezirksvertretung the
         # hub of its own district (its sessions, its text).
         editorial_register(

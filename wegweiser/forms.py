@@ -7,9 +7,10 @@ from django.utils.translation import gettext_lazy as _
 
 from mitwirken.places.models import District
 
-from .models import Intent
-from .selectors import WHOLE_CITY, How
+from .models import How, Intent
 
+#: The finder's answer to "Where?" for offerings and procedures of the whole city.
+WHOLE_CITY = "gesamtstadt"
 RADIO_GROUP_TEMPLATE = "components/radio_group.html"
 QUESTIONS = ("intent", "district", "how")
 
@@ -72,7 +73,7 @@ class FinderForm(forms.Form):
         return self._single("how")
 
     def answers(self) -> dict:
-        """The valid answers as keyword arguments of ``selectors.finder_matches``."""
+        """The valid answers as keyword arguments of ``selectors.finder.finder_matches``."""
         data = self.cleaned_data
         return {
             "intent": data["intent"],

@@ -5,13 +5,13 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from mitwirken.pages.models import BasePage
+from mitwirken.pages.kit import RoutablePage
+from mitwirken.pages.models import BasePage, IndexPage
 
 
 class Intent(models.Model):
@@ -43,16 +43,24 @@ class Channel(models.TextChoices):
     BOTH = "both", _("online and in person")
 
 
+class How(models.TextChoices):
+    """The finder's third question."""
+
+    ONLINE = "online", _("online")
+    IN_PERSON = "in_person", _("in person")
+    EITHER = "either", _("either way")
+
+
 class OfferingQuerySet(PageQuerySet):
     def for_listing(self):
         """What a list of offerings shows, in a fixed number of queries however many there are."""
         return self.prefetch_related("districts", "intents")
 
 
-class WegweiserPage(RoutablePageMixin, BasePage):
-    """The finder: three questions, answered by offerings, procedures and formats."""
+class WegweiserPage(RoutablePage, IndexPage):
+    """The finder: three questions, answered by offerings, procedures and formats; its context
+    and its A–Z route are in ``views``."""
 
-    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
     guide = models.ForeignKey(
         "wegweiser.OfferingPage",
         null=True,
@@ -63,7 +71,7 @@ class WegweiserPage(RoutablePageMixin, BasePage):
         help_text=_("Shown when nothing matches: the Ombudsstelle, who guides people onwards."),
     )
 
-    content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("guide")]
+    content_panels = [*IndexPage.content_panels, FieldPanel("guide")]
     parent_page_types = ["pages.HomePage"]
     subpage_types = ["wegweiser.OfferingPage"]
     max_count = 1
@@ -71,19 +79,6 @@ class WegweiserPage(RoutablePageMixin, BasePage):
 
     class Meta:
         verbose_name = _("Wegweiser")
-
-    def get_context(self, request, *args, **kwargs):
-        from .views import finder_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(finder_context(request, self))
-        return context
-
-    @path("a-z/", name="a_to_z")
-    def a_to_z_route(self, request):
-        from .views import a_to_z
-
-        return a_to_z(request, self)
 
 
 class OfferingPage(BasePage):
@@ -168,35 +163,31 @@ class OfferingPage(BasePage):
         verbose_name_plural = _("offerings")
 
 
-class DistrictHubIndexPage(BasePage):
+class DistrictHubQuerySet(PageQuerySet):
+    def in_district_order(self):
+        """The hubs in the districts' order, each with its district."""
+        return self.select_related("district").order_by("district__sort_order", "title")
+
+
+class DistrictHubIndexPage(IndexPage):
     """Stadtbezirke: the twelve district hubs."""
 
-    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
     parent_page_types = ["pages.HomePage"]
     subpage_types = ["wegweiser.DistrictHubPage"]
     max_count = 1
     template = "wegweiser/district_hub_index_page.html"
+    listing_name = "hubs"
 
     class Meta:
         verbose_name = _("district hub index page")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["hubs"] = (
-            DistrictHubPage.objects.child_of(self)
-            .live()
-            .public()
-            .select_related("district")
-            .order_by("district__sort_order", "title")
-        )
-        return context
+    def listing(self):
+        return DistrictHubPage.objects.child_of(self).live().public().in_district_order()
 
 
 class DistrictHubPage(BasePage):
     """Everything about taking part in one Stadtbezirk: its Bezirksvertretung and sessions,
-    procedures, offerings, events and news."""
+    procedures, offerings, events and news (``views.district_hub_context``)."""
 
     district = models.OneToOneField(
         "places.District",
@@ -236,16 +227,11 @@ class DistrictHubPage(BasePage):
     subpage_types = []
     template = "wegweiser/district_hub_page.html"
 
+    objects = PageManager.from_queryset(DistrictHubQuerySet)()
+
     class Meta:
         verbose_name = _("district hub")
         verbose_name_plural = _("district hubs")
-
-    def get_context(self, request, *args, **kwargs):
-        from .views import district_hub_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(district_hub_context(request, self))
-        return context
 
 
 class CouncilSession(Orderable):

@@ -1,8 +1,8 @@
 """The public side of the Wegweiser: the finder's context, the A–Z index, a district hub.
 
-The page models call these (``WegweiserPage.get_context``, its ``a-z/`` route,
-``DistrictHubPage.get_context``); the reads are in ``selectors``. Each makes a fixed number of
-queries however many offerings, procedures or formats there are.
+Each function receives its page and is registered for the page's class with the page kit
+(``page_context``, ``page_route``); the reads are in ``selectors``. Each makes a fixed number
+of queries however many offerings, procedures or formats there are.
 """
 
 from urllib.parse import urlencode
@@ -10,12 +10,15 @@ from urllib.parse import urlencode
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
+from mitwirken.pages.kit import page_context, page_route, route_url
 from participation.models import ProcedureIndexPage
 from toolkit.models import ToolkitIndexPage
 
-from . import selectors
 from .forms import finder_form
-from .models import DistrictHubIndexPage, Intent, WegweiserPage
+from .models import DistrictHubIndexPage, DistrictHubPage, Intent, WegweiserPage
+from .selectors.a_to_z import a_to_z_letters, letter_navigation
+from .selectors.finder import finder_matches
+from .selectors.hubs import district_hub_contents
 
 
 def _url(page_class, request, query: dict | None = None) -> str:
@@ -27,10 +30,6 @@ def _url(page_class, request, query: dict | None = None) -> str:
     return f"{url}?{urlencode(query)}" if query else url
 
 
-def a_to_z_url(page: WegweiserPage, request) -> str:
-    return page.get_url(request) + page.reverse_subpage("a_to_z")
-
-
 def _more_urls(request, page, groups, district) -> dict:
     """Where the rest of a capped group is listed; looked up only for groups that were cut."""
     cut = {group.key for group in groups if group.has_more}
@@ -40,12 +39,15 @@ def _more_urls(request, page, groups, district) -> dict:
             ProcedureIndexPage, request, {"district": district.slug} if district else None
         )
     if cut & {"district-offerings", "city-offerings"}:
-        urls["district-offerings"] = urls["city-offerings"] = a_to_z_url(page, request)
+        urls["district-offerings"] = urls["city-offerings"] = route_url(
+            page, "a_to_z", request=request
+        )
     if "formats" in cut:
         urls["formats"] = _url(ToolkitIndexPage, request)
     return urls
 
 
+@page_context(WegweiserPage)
 def finder_context(request, page: WegweiserPage) -> dict:
     """The three questions; once answered, the matching procedures, offerings and formats,
     each with the reason it matches, and the guide (Lotse) when nothing matches."""
@@ -53,13 +55,13 @@ def finder_context(request, page: WegweiserPage) -> dict:
     context = {
         "form": form,
         "answered": answered,
-        "a_to_z_url": a_to_z_url(page, request),
+        "a_to_z_url": route_url(page, "a_to_z", request=request),
         "hubs_url": _url(DistrictHubIndexPage, request),
     }
     if not answered:
         return context
     answers = form.answers()
-    groups = selectors.finder_matches(**answers, now=timezone.now())
+    groups = finder_matches(**answers, now=timezone.now())
     more_urls = _more_urls(request, page, groups, answers["district"])
     for group in groups:
         group.more_url = more_urls.get(group.key, "")
@@ -79,9 +81,10 @@ def finder_context(request, page: WegweiserPage) -> dict:
     return context
 
 
+@page_route(WegweiserPage, "a-z/", name="a_to_z")
 def a_to_z(request, page: WegweiserPage) -> TemplateResponse:
     """Every offering and procedure, A to Z, with a letter navigation."""
-    letters = selectors.a_to_z_letters()
+    letters = a_to_z_letters()
     return TemplateResponse(
         request,
         "wegweiser/a_to_z.html",
@@ -89,16 +92,17 @@ def a_to_z(request, page: WegweiserPage) -> TemplateResponse:
             "page": page,
             "self": page,
             "letters": letters,
-            "navigation": selectors.letter_navigation(letters),
+            "navigation": letter_navigation(letters),
             "entry_count": sum(len(letter.entries) for letter in letters),
         },
     )
 
 
+@page_context(DistrictHubPage)
 def district_hub_context(request, page) -> dict:
     """A district's Bezirksvertretung and sessions, procedures, offerings, events and news."""
     district = page.district
-    contents = selectors.district_hub_contents(hub=page, now=timezone.now())
+    contents = district_hub_contents(hub=page, now=timezone.now())
     return {
         "district": district,
         "hub": contents,

@@ -4,7 +4,7 @@ from django.template.loader import render_to_string
 from wagtail import hooks
 
 from .models import DistrictHubIndexPage
-from .selectors import district_hubs
+from .selectors.hubs import district_hubs
 
 
 @hooks.register("home_page_sections")

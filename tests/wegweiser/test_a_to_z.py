@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tests.helpers import one, ui
-from wegweiser.selectors import initial, sort_key
+from wegweiser.selectors.a_to_z import initial, sort_key
 
 pytestmark = pytest.mark.django_db
 

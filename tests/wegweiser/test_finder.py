@@ -11,7 +11,7 @@ from django.utils import formats, timezone, translation
 from mitwirken.places.models import District
 from tests.factories.participation import current_consultation_phase, phase
 from tests.helpers import by_role, ui
-from wegweiser.selectors import finder_matches
+from wegweiser.selectors.finder import finder_matches
 
 pytestmark = pytest.mark.django_db
 

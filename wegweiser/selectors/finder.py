@@ -1,63 +1,25 @@
-"""Reads of the Wegweiser: the finder's matches, the A–Z index and a district hub's contents.
-
-Each read makes the same number of queries however many offerings, procedures or formats
-there are: statuses are computed in the database (participation's selectors), related rows
-are prefetched, and every list is capped by a slice, not by a loop.
-"""
+"""The finder: what fits the three answers (what, where, how), each with why it fits."""
 
 import datetime
-import unicodedata
 from dataclasses import dataclass, field
 
-from django.conf import settings
-from django.db.models import (
-    Case,
-    DateTimeField,
-    F,
-    OuterRef,
-    Q,
-    Subquery,
-    TextChoices,
-    Value,
-    When,
-)
-from django.db.models.functions import Coalesce, NullIf
+from django.db.models import Case, DateTimeField, F, OuterRef, Q, Subquery, When
+from django.db.models.functions import Coalesce
 from django.utils import formats, timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.utils import build_localized_fieldname
-from modeltranslation.utils import get_language as translation_language
-from wagtail.models import Page
 
-from mitwirken.pages.models import NewsPage
 from mitwirken.places.models import District
-from participation.models import Event, Phase, ProcedureDistrict, ProcedurePage
+from participation.models import Phase, ProcedureDistrict, ProcedurePage
 from participation.models.procedures import ProcedureMode, ProcedureStatus
-from participation.selectors import procedure_list, procedures_with_status
+from participation.selectors import procedures_with_status
 from toolkit.models import FormatPage, Mode, Purpose
 
-from .models import Channel, CouncilSession, DistrictHubPage, Intent, OfferingPage
+from ..models import Channel, How, Intent, OfferingPage
+from . import Listed, by_title, capped
 
 #: The most results of one kind the finder shows; the rest are one link away.
 RESULTS_PER_GROUP = 10
-#: The most procedures, offerings, events and news items a district hub lists.
-HUB_PROCEDURES = 10
-HUB_OFFERINGS = 20
-HUB_EVENTS = 10
-HUB_NEWS = 5
-HUB_RECENT_SESSIONS = 3
-
-#: The finder's answer to "Where?" for offerings and procedures of the whole city.
-WHOLE_CITY = "gesamtstadt"
-
-
-class How(TextChoices):
-    """The finder's third question."""
-
-    ONLINE = "online", _("online")
-    IN_PERSON = "in_person", _("in person")
-    EITHER = "either", _("either way")
-
 
 # What "how" matches in each kind of result; "either" matches everything.
 OFFERING_CHANNELS = {
@@ -87,7 +49,8 @@ FORMAT_PURPOSES = {
     Intent.Choices.NEIGHBOURHOOD: [Purpose.COLLABORATE, Purpose.EMPOWER],
 }
 
-# The kinds of contribution a reason names, most fitting first, per intent.
+# The kinds of contribution a reason names, most fitting first, per intent (of those the
+# procedure's current phase is open for: ``ProcedurePage.open_for``).
 CONTRIBUTION_FLAGS = {
     Intent.Choices.IDEA: ["allows_proposals", "allows_comments", "allows_polls"],
     Intent.Choices.OPINION: ["allows_comments", "allows_polls", "allows_statements"],
@@ -107,13 +70,6 @@ INTENT_PURPOSES = {
     Intent.Choices.NEIGHBOURHOOD: _("for getting involved in your neighbourhood"),
     Intent.Choices.LEARN: _("for learning how to participate"),
 }
-
-KIND_LABELS = {
-    "procedure": _("Procedure"),
-    "offering": _("Offering"),
-    "format": _("Format"),
-}
-
 PROCEDURE_CHANNELS = {
     ProcedureMode.ONLINE: Channel.ONLINE.label,
     ProcedureMode.IN_PERSON: Channel.IN_PERSON.label,
@@ -128,16 +84,10 @@ FORMAT_CHANNELS = {
 
 
 @dataclass
-class Match:
+class Match(Listed):
     """One result of the finder: a page, what kind it is, and why it fits the answers."""
 
-    kind: str
-    page: Page
     reason: str
-
-    @property
-    def kind_label(self) -> str:
-        return KIND_LABELS[self.kind]
 
 
 @dataclass
@@ -148,19 +98,6 @@ class MatchGroup:
     heading: str
     matches: list[Match] = field(default_factory=list)
     has_more: bool = False
-
-
-def _capped(queryset, limit: int) -> tuple[list, bool]:
-    """The first ``limit`` rows and whether there are more, in one query."""
-    rows = list(queryset[: limit + 1])
-    return rows[:limit], len(rows) > limit
-
-
-def by_title():
-    """Order by the title as shown in the active language: the translation, else German."""
-    source = build_localized_fieldname("title", settings.MODELTRANSLATION_DEFAULT_LANGUAGE)
-    shown = build_localized_fieldname("title", translation_language())
-    return Coalesce(NullIf(F(shown), Value("")), F(source)).asc()
 
 
 def _date(value: datetime.datetime) -> str:
@@ -215,9 +152,9 @@ def procedure_reason(
         )
         return message % values
     values["date"] = _date(phase.end)
+    open_now = procedure.open_for(now)
     flags = CONTRIBUTION_FLAGS.get(intent, DEFAULT_CONTRIBUTION_FLAGS)
-    flags = [flag for flag in flags if flag != "allows_statements" or procedure.is_formal]
-    open_for = next((flag for flag in flags if getattr(phase, flag)), None)
+    open_for = next((flag for flag in flags if flag in open_now), None)
     if open_for is None:
         message = gettext("In its information phase until %(date)s, for %(place)s, %(channel)s.")
         return message % values
@@ -305,211 +242,48 @@ def finder_formats(*, intent: str, how: str):
     return formats_.for_listing().order_by(by_title(), "pk")
 
 
+def _group(key: str, heading: str, kind: str, queryset, reason) -> MatchGroup:
+    """The first pages of ``queryset`` as matches of ``kind``, each with ``reason(page)``."""
+    pages, more = capped(queryset, RESULTS_PER_GROUP)
+    return MatchGroup(key, heading, [Match(kind, page, reason(page)) for page in pages], more)
+
+
 def finder_matches(
     *, intent: str, district: District | None, how: str, now=None
 ) -> list[MatchGroup]:
     """The finder's results in the order shown: procedures, offerings of the district,
     offerings of the whole city, formats. Empty groups are kept (the template skips them)."""
     now = now or timezone.now()
-    groups = []
-
-    procedures, more = _capped(
-        finder_procedures(intent=intent, district=district, how=how, now=now), RESULTS_PER_GROUP
+    procedures = (
+        "procedures",
+        gettext("Participation procedures"),
+        "procedure",
+        finder_procedures(intent=intent, district=district, how=how, now=now),
+        lambda page: procedure_reason(page, intent=intent, district=district, now=now),
     )
-    groups.append(
-        MatchGroup(
-            "procedures",
-            gettext("Participation procedures"),
-            [
-                Match(
-                    "procedure",
-                    procedure,
-                    procedure_reason(procedure, intent=intent, district=district, now=now),
-                )
-                for procedure in procedures
-            ],
-            more,
-        )
+    district_offerings = district is not None and (
+        "district-offerings",
+        gettext("Offerings in %(district)s") % {"district": district.name},
+        "offering",
+        finder_offerings(intent=intent, district=district, how=how, city_wide=False),
+        lambda page: offering_reason(page, intent=intent, district=district),
     )
-
-    if district is not None:
-        offerings, more = _capped(
-            finder_offerings(intent=intent, district=district, how=how, city_wide=False),
-            RESULTS_PER_GROUP,
-        )
-        groups.append(
-            MatchGroup(
-                "district-offerings",
-                gettext("Offerings in %(district)s") % {"district": district.name},
-                [
-                    Match("offering", o, offering_reason(o, intent=intent, district=district))
-                    for o in offerings
-                ],
-                more,
-            )
-        )
-    offerings, more = _capped(
+    city_offerings = (
+        "city-offerings",
+        gettext("Offerings for the whole city"),
+        "offering",
         finder_offerings(intent=intent, district=district, how=how, city_wide=True),
-        RESULTS_PER_GROUP,
+        lambda page: offering_reason(page, intent=intent, district=None),
     )
-    groups.append(
-        MatchGroup(
-            "city-offerings",
-            gettext("Offerings for the whole city"),
-            [
-                Match("offering", o, offering_reason(o, intent=intent, district=None))
-                for o in offerings
-            ],
-            more,
-        )
+    formats_ = (
+        "formats",
+        gettext("Formats of the Instrumentenkoffer"),
+        "format",
+        finder_formats(intent=intent, how=how),
+        lambda page: format_reason(page, intent=intent),
     )
-
-    formats_, more = _capped(finder_formats(intent=intent, how=how), RESULTS_PER_GROUP)
-    groups.append(
-        MatchGroup(
-            "formats",
-            gettext("Formats of the Instrumentenkoffer"),
-            [Match("format", f, format_reason(f, intent=intent)) for f in formats_],
-            more,
-        )
-    )
-    return groups
+    groups = [procedures, district_offerings, city_offerings, formats_]
+    return [_group(*group) for group in groups if group]  # no district: no district offerings
 
 
 # A–Z ----------------------------------------------------------------------------------------
-
-OTHER_LETTER = "#"
-ALPHABET = [chr(code) for code in range(ord("A"), ord("Z") + 1)]
-
-
-@dataclass
-class Entry:
-    kind: str
-    page: Page
-    status: str = ""
-
-    @property
-    def kind_label(self) -> str:
-        return KIND_LABELS[self.kind]
-
-
-@dataclass
-class Letter:
-    letter: str
-    entries: list[Entry]
-
-    @property
-    def anchor(self) -> str:
-        return "letter-other" if self.letter == OTHER_LETTER else f"letter-{self.letter.lower()}"
-
-
-def sort_key(title: str) -> str:
-    """A title as it sorts: umlauts and accents like their base letter (Ö with O), ß as ss,
-    case ignored."""
-    decomposed = unicodedata.normalize("NFKD", title)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().strip()
-
-
-def initial(title: str) -> str:
-    """The letter a title is filed under: its first letter without accents, or ``#``."""
-    for char in sort_key(title):
-        if char.isalnum():
-            upper = char.upper()
-            return upper if upper in ALPHABET else OTHER_LETTER
-    return OTHER_LETTER
-
-
-def a_to_z_letters(*, now=None) -> list[Letter]:
-    """Every live offering and procedure (any status), grouped by initial in alphabetical
-    order, ``#`` (digits and other characters) last. Three queries for the offerings and
-    procedures plus participation's prefetches, however many there are."""
-    entries = [Entry("offering", offering) for offering in OfferingPage.objects.live().public()]
-    entries += [
-        Entry("procedure", procedure, procedure.listing_status)
-        for procedure in procedures_with_status(now=now)
-    ]
-    entries.sort(key=lambda entry: (sort_key(entry.page.title), entry.kind, entry.page.pk))
-    letters: dict[str, list[Entry]] = {}
-    for entry in entries:
-        letters.setdefault(initial(entry.page.title), []).append(entry)
-    order = [*ALPHABET, OTHER_LETTER]
-    return [Letter(letter, letters[letter]) for letter in order if letter in letters]
-
-
-def letter_navigation(letters: list[Letter]) -> list[dict]:
-    """A to Z (and ``#`` where used), each with its anchor and whether it has entries."""
-    present = {letter.letter for letter in letters}
-    return [
-        {"letter": letter, "anchor": Letter(letter, []).anchor, "present": letter in present}
-        for letter in [*ALPHABET, OTHER_LETTER]
-        if letter != OTHER_LETTER or letter in present
-    ]
-
-
-# District hubs ------------------------------------------------------------------------------
-
-
-def district_hubs():
-    """The live district hubs in the districts' order, each with its district."""
-    return (
-        DistrictHubPage.objects.live()
-        .public()
-        .select_related("district")
-        .order_by("district__sort_order", "title")
-    )
-
-
-@dataclass
-class HubContents:
-    upcoming_sessions: list[CouncilSession]
-    recent_sessions: list[CouncilSession]
-    procedures: list[ProcedurePage]
-    more_procedures: bool
-    offerings: list[OfferingPage]
-    more_offerings: bool
-    events: list[Event]
-    news: list[NewsPage]
-
-
-def district_hub_contents(*, hub: DistrictHubPage, now=None) -> HubContents:
-    """What a district hub shows, in a fixed number of queries."""
-    now = now or timezone.now()
-    district = hub.district
-    sessions = CouncilSession.objects.filter(page=hub)
-    procedures, more_procedures = _capped(
-        procedure_list(district=district, now=now).filter(
-            listing_status__in=[ProcedureStatus.OPEN, ProcedureStatus.PLANNED]
-        ),
-        HUB_PROCEDURES,
-    )
-    offerings, more_offerings = _capped(
-        OfferingPage.objects.live()
-        .public()
-        .filter(districts=district)
-        .for_listing()
-        .order_by(by_title(), "pk"),
-        HUB_OFFERINGS,
-    )
-    in_district = ProcedureDistrict.objects.filter(district=district).values("procedure_id")
-    live_procedures = ProcedurePage.objects.live().public().filter(pk__in=in_district)
-    return HubContents(
-        upcoming_sessions=list(sessions.filter(start__gte=now).order_by("start", "pk")),
-        recent_sessions=list(
-            sessions.filter(start__lt=now).order_by("-start", "-pk")[:HUB_RECENT_SESSIONS]
-        ),
-        procedures=procedures,
-        more_procedures=more_procedures,
-        offerings=offerings,
-        more_offerings=more_offerings,
-        events=list(
-            Event.objects.filter(procedure__in=live_procedures.values("pk"), end__gte=now)
-            .select_related("procedure")
-            .order_by("start", "pk")[:HUB_EVENTS]
-        ),
-        news=list(
-            NewsPage.objects.live()
-            .public()
-            .filter(districts=district)
-            .order_by("-date", "-first_published_at", "-pk")[:HUB_NEWS]
-        ),
-    )
