@@ -14,24 +14,19 @@ from .models.procedures import ProcedureKind, ProcedureStatus
 from .services.contributions import attachments_validate
 
 
+def _slug_filter(queryset, label, empty_label) -> forms.ModelChoiceField:
+    """An optional choice for a GET filter (a district, a topic), by its slug in the URL."""
+    return forms.ModelChoiceField(
+        queryset, label=label, to_field_name="slug", required=False, empty_label=empty_label
+    )
+
+
 class ProcedureFilterForm(forms.Form):
     """The GET filter of /beteiligung/: every field optional, values as slugs in the URL."""
 
     q = forms.CharField(label=_("Search term"), max_length=200, required=False)
-    district = forms.ModelChoiceField(
-        label=_("District"),
-        queryset=District.objects.all(),
-        to_field_name="slug",
-        required=False,
-        empty_label=_("All districts"),
-    )
-    topic = forms.ModelChoiceField(
-        label=_("Topic"),
-        queryset=Topic.objects.all(),
-        to_field_name="slug",
-        required=False,
-        empty_label=_("All topics"),
-    )
+    district = _slug_filter(District.objects.all(), _("District"), _("All districts"))
+    topic = _slug_filter(Topic.objects.all(), _("Topic"), _("All topics"))
     status = forms.ChoiceField(
         label=_("Status"),
         choices=[("", _("Any status")), *ProcedureStatus.choices],
@@ -242,20 +237,8 @@ class ReportForm(forms.Form):
 class PlannedProjectFilterForm(forms.Form):
     """A GET form that works without JavaScript: every field optional, invalid values ignored."""
 
-    district = forms.ModelChoiceField(
-        District.objects.all(),
-        required=False,
-        label=capfirst(_("district")),
-        empty_label=_("All districts"),
-        to_field_name="slug",
-    )
-    topic = forms.ModelChoiceField(
-        Topic.objects.all(),
-        required=False,
-        label=capfirst(_("topic")),
-        empty_label=_("All topics"),
-        to_field_name="slug",
-    )
+    district = _slug_filter(District.objects.all(), capfirst(_("district")), _("All districts"))
+    topic = _slug_filter(Topic.objects.all(), capfirst(_("topic")), _("All topics"))
     status = forms.ChoiceField(
         choices=[("", _("Every status")), *PlannedProjectPage.Status.choices],
         required=False,

@@ -5,6 +5,9 @@ from wagtail import hooks
 from wagtail import views as wagtail_views
 from wagtail.models import Page
 
+from .models import ProcedurePage
+from .views import statement_create, statement_refusal
+
 
 class RulesBeforeUploadMiddleware:
     """A formal statement nobody may hand in is refused before its upload is received.
@@ -31,9 +34,6 @@ class RulesBeforeUploadMiddleware:
         if route is None:
             return None
         page, args, kwargs = route
-        from .models import ProcedurePage
-        from .views import statement_create, statement_refusal
-
         if not isinstance(page, ProcedurePage):
             return None
         view = getattr(args[0], "__func__", None) if args else None  # the route's registered view
