@@ -23,8 +23,7 @@ from wagtail.models import Site
 from wagtail.rich_text import RichText
 
 from mitwirken.editorial.selectors import Recipient, staff_recipients, staff_users
-from mitwirken.notifications.selectors import announced
-from mitwirken.notifications.services import notify_address
+from mitwirken.notifications.services import notify_recipients
 from mitwirken.text import strip_format_controls
 
 from . import rules
@@ -75,10 +74,6 @@ def toolkit_editors():
     return staff_users(page=index)
 
 
-def _user_links(user) -> dict:
-    return {"user": user} if user is not None else {}
-
-
 # Suggestions ------------------------------------------------------------------------------------
 
 
@@ -127,23 +122,14 @@ def suggestion_notify_staff(*, suggestion_id: int) -> int:
     if suggestion is None:
         return 0
     url = reverse("toolkit_suggestions:review", args=[suggestion.pk])
-    written = 0
     with transaction.atomic():
-        for email, language, user in staff_recipients(page=toolkit_index()):
-            key = f"suggestion:{suggestion.pk}:{email}"
-            if announced(kind=SUGGESTION_CREATED, key=key):
-                continue
-            notify_address(
-                SUGGESTION_CREATED,
-                email=email,
-                language=language,
-                key=key,
-                context={"suggestion": suggestion},
-                url=url,
-                **_user_links(user),
-            )
-            written += 1
-    return written
+        return notify_recipients(
+            SUGGESTION_CREATED,
+            recipients=staff_recipients(page=toolkit_index()),
+            key=f"suggestion:{suggestion.pk}",
+            context={"suggestion": suggestion},
+            url=url,
+        )
 
 
 def _free_slug(index: ToolkitIndexPage, slug: str, language: str) -> str:
@@ -304,19 +290,16 @@ def review_reminders_send(*, today=None) -> int:
             if not created:
                 continue
             url = reverse("wagtailadmin_pages:edit", args=[format_page.pk])
-            for email, language, user in _review_recipients(format_page):
-                notify_address(
-                    REVIEW_DUE,
-                    email=email,
-                    language=language,
-                    key=f"format:{format_page.pk}:{review}:{email}",
-                    context={
-                        "format": format_page,
-                        "last_reviewed": format_page.last_reviewed,
-                        "months": months,
-                    },
-                    url=url,
-                    **_user_links(user),
-                )
+            notify_recipients(
+                REVIEW_DUE,
+                recipients=_review_recipients(format_page),
+                key=f"format:{format_page.pk}:{review}",
+                context={
+                    "format": format_page,
+                    "last_reviewed": format_page.last_reviewed,
+                    "months": months,
+                },
+                url=url,
+            )
             reminded += 1
     return reminded

@@ -23,6 +23,7 @@ from .models import (
     Notification,
     Preference,
 )
+from .selectors import announced
 from .tokens import (  # noqa: F401 - InvalidToken is part of this module's API
     InvalidToken,
     confirm_token,
@@ -161,6 +162,24 @@ def notify_address(
     if created:
         _queue_sending()
     return row
+
+
+def notify_recipients(kind: Kind, *, recipients, key: str, context: dict, url="") -> int:
+    """Queue one mail to each of ``recipients`` (``(email, language, user)`` triples, as
+    ``mitwirken.editorial.selectors.staff_recipients`` gives them), once per ``key`` and address.
+
+    Returns how many were written now (0 when called again)."""
+    written = 0
+    for email, language, user in recipients:
+        address_key = f"{key}:{email}"
+        if announced(kind=kind, key=address_key):
+            continue
+        links = {"user": user} if user is not None else {}
+        notify_address(
+            kind, email=email, language=language, key=address_key, context=context, url=url, **links
+        )
+        written += 1
+    return written
 
 
 # Sending ------------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from mitwirken.editorial.selectors import staff_recipients
 from mitwirken.notifications.selectors import announced
-from mitwirken.notifications.services import notify_address
+from mitwirken.notifications.services import notify_recipients
 
 from ..kinds import POLL_ALARM
 from ..models import Poll, PollVote
@@ -48,20 +48,15 @@ def poll_alarm_check(*, poll: Poll, now: datetime.datetime | None = None) -> int
         return 0
     procedure = poll.procedure
     url = reverse("participation_votes:index") + f"?procedure={procedure.pk}"
-    recipients = staff_recipients(permission=MODERATE_PERMISSION)  # else the staff mailbox
-    for email, language, user in recipients:
-        notify_address(
-            POLL_ALARM,
-            email=email,
-            language=language,
-            key=f"{key}:{email}",
-            context={
-                "poll": poll,
-                "procedure": procedure,
-                "count": recent,
-                "minutes": max(1, window // 60),
-            },
-            url=url,
-            **({"user": user} if user is not None else {}),
-        )
-    return len(recipients)
+    return notify_recipients(
+        POLL_ALARM,
+        recipients=staff_recipients(permission=MODERATE_PERMISSION),  # else the staff mailbox
+        key=key,
+        context={
+            "poll": poll,
+            "procedure": procedure,
+            "count": recent,
+            "minutes": max(1, window // 60),
+        },
+        url=url,
+    )

@@ -15,7 +15,7 @@ from wagtail.log_actions import log
 from mitwirken.editorial.groups import OMBUDSSTELLE_GROUP
 from mitwirken.editorial.selectors import Recipient, staff_recipients
 from mitwirken.notifications.selectors import announced
-from mitwirken.notifications.services import notify, notify_address
+from mitwirken.notifications.services import notify, notify_address, notify_recipients
 
 from ..kinds import PHASE_STARTED, PROPOSAL_RESPONDED, RESULTS_PUBLISHED, RESULTS_REMINDER
 from ..models import Channel, Comment, Phase, PollVote, ProcedurePage, Proposal, Statement, Support
@@ -200,17 +200,11 @@ def results_reminders_send(*, now: datetime.datetime | None = None) -> int:
     written = 0
     for procedure in candidates:
         closed_on = procedure.last_end
-        for email, language, _user in _reminder_recipients(procedure):
-            key = f"procedure:{procedure.pk}:{email}"
-            if announced(kind=RESULTS_REMINDER, key=key):
-                continue
-            notify_address(
-                RESULTS_REMINDER,
-                email=email,
-                language=language,
-                key=key,
-                context={"procedure": procedure, "days": days, "closed_on": closed_on},
-                url=_link(procedure),
-            )
-            written += 1
+        written += notify_recipients(
+            RESULTS_REMINDER,
+            recipients=_reminder_recipients(procedure),
+            key=f"procedure:{procedure.pk}",
+            context={"procedure": procedure, "days": days, "closed_on": closed_on},
+            url=_link(procedure),
+        )
     return written

@@ -14,6 +14,7 @@ from mitwirken.notifications.services import (
     follow_create,
     notify,
     notify_address,
+    notify_recipients,
     preference_set,
 )
 from mitwirken.pages.kinds import FEEDBACK_RECEIVED, NEWS_PUBLISHED
@@ -109,6 +110,26 @@ def test_a_mail_to_one_address_is_announced_under_its_key_and_its_beginning():
     assert announced(kind=FEEDBACK_RECEIVED, key="feedback:7:staff@example.org")
     assert announced(kind=FEEDBACK_RECEIVED, key="feedback:7")
     assert not announced(kind=FEEDBACK_RECEIVED, key="feedback:70")
+
+
+def test_staff_recipients_get_one_mail_each_once_per_key(user_factory):
+    staff = user_factory(email="ombudsstelle@example.org", language="en")
+    recipients = [("postfach@example.org", "de", None), (staff.email, staff.language, staff)]
+    context = {"feedback": {"pk": 8, "message": "Die Rampe fehlt."}}
+
+    def send():
+        return notify_recipients(
+            FEEDBACK_RECEIVED, recipients=recipients, key="feedback:8", context=context
+        )
+
+    assert send() == 2
+    assert send() == 0
+    rows = Notification.objects.order_by("email")
+    assert [(row.email, row.user) for row in rows] == [
+        ("ombudsstelle@example.org", staff),
+        ("postfach@example.org", None),
+    ]
+    assert announced(kind=FEEDBACK_RECEIVED, key="feedback:8:postfach@example.org")
 
 
 def test_the_actor_inactive_people_and_those_who_switched_off_hear_nothing(user_factory, district):
