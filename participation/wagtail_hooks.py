@@ -1,19 +1,17 @@
-"""What participation registers with Wagtail: its log actions, admin URLs, menus and viewsets
-(all in ``participation/admin/``), and the procedures listed on a format's page."""
+"""What participation registers with Wagtail: its log actions, admin URLs, menus, viewsets and
+page buttons (all in ``participation/admin/``), and the procedures listed on a format's page."""
 
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
-from . import (
-    publishing_hooks,  # noqa: F401 - district publishing and Vorhabenliste hooks
-    selectors,
-)
+from . import selectors
 from .admin import urls
 from .admin.menus import ContributionsViewSetGroup, ExportsMenuItem
 from .admin.moderation import ModerationViewSet
 from .admin.permissions import ModerationPermissionPolicy
+from .admin.plans import ProcedureFromPlanView, start_procedure_buttons
 from .models import Report
 from .services import moderation, results
 
@@ -37,7 +35,24 @@ def register_log_actions(actions):
 
 @hooks.register("register_admin_urls")
 def register_admin_urls():
-    return [path("participation/", include(urls, namespace="participation_admin"))]
+    return [
+        path("participation/", include(urls, namespace="participation_admin")),
+        path(
+            "vorhabenliste/<int:plan_id>/verfahren/",
+            ProcedureFromPlanView.as_view(),
+            name="participation_procedure_from_plan",
+        ),
+    ]
+
+
+@hooks.register("register_page_header_buttons")
+def start_procedure_header_button(page, user, view_name, next_url=None):
+    yield from start_procedure_buttons(page, user)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def start_procedure_listing_button(page, user, next_url=None):
+    yield from start_procedure_buttons(page, user)
 
 
 @hooks.register("register_admin_menu_item")

@@ -310,9 +310,11 @@ def test_staff_start_a_procedure_from_the_plan_in_the_admin(
 ):
     client.force_login(ombudsstelle)
 
-    edit = client.get(reverse("wagtailadmin_pages:edit", args=[plan.pk]))
+    edit_url = reverse("wagtailadmin_pages:edit", args=[plan.pk])
+    listing_url = reverse("wagtailadmin_explore", args=[plan.get_parent().pk])
     url = reverse("participation_procedure_from_plan", args=[plan.pk])
-    assert url in edit.content.decode()
+    assert url in client.get(edit_url).content.decode()
+    assert url in client.get(listing_url).content.decode()
 
     form = client.get(url)
     assert form.status_code == 200
@@ -324,8 +326,10 @@ def test_staff_start_a_procedure_from_the_plan_in_the_admin(
     assert response.status_code == 302
     assert response["Location"] == reverse("wagtailadmin_pages:edit", args=[procedure.pk])
     assert procedure.get_parent().pk == aplerbeck.pk
-    # Linked: no second procedure from the same plan.
+    # Linked: no second procedure from the same plan, and no button for one.
     assert client.get(url).status_code == 302
+    assert url not in client.get(edit_url).content.decode()
+    assert url not in client.get(listing_url).content.decode()
 
 
 def test_the_folder_choice_offers_only_the_editors_own_folders(

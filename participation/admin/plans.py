@@ -1,22 +1,18 @@
-"""Admin hooks of district publishing and the Vorhabenliste.
-
-Wagtail loads only ``wagtail_hooks.py``; that module imports this one.
-"""
+"""Staff start a participation procedure from a planned project of the Vorhabenliste."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView
-from wagtail import hooks
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets import Button
 
-from .forms import FolderChoiceForm
-from .models import PlannedProjectPage
-from .services.plans import procedure_from_plan
+from ..forms import FolderChoiceForm
+from ..models import PlannedProjectPage
+from ..services.plans import procedure_from_plan
 
 
 def _may_start_procedure(plan, user) -> bool:
@@ -67,18 +63,8 @@ class ProcedureFromPlanView(WagtailAdminTemplateMixin, FormView):
         return redirect("wagtailadmin_pages:edit", procedure.pk)
 
 
-@hooks.register("register_admin_urls")
-def procedure_from_plan_urls():
-    return [
-        path(
-            "vorhabenliste/<int:plan_id>/verfahren/",
-            ProcedureFromPlanView.as_view(),
-            name="participation_procedure_from_plan",
-        )
-    ]
-
-
-def _start_procedure_button(page, user, priority):
+def start_procedure_buttons(page, user):
+    """The "Start participation procedure" button on a planned project the user may edit."""
     if isinstance(page.specific_deferred, PlannedProjectPage):
         plan = page.specific_deferred
         if _may_start_procedure(plan, user):
@@ -86,15 +72,5 @@ def _start_procedure_button(page, user, priority):
                 _("Start participation procedure"),
                 reverse("participation_procedure_from_plan", args=[page.pk]),
                 icon_name="group",
-                priority=priority,
+                priority=80,
             )
-
-
-@hooks.register("register_page_header_buttons")
-def start_procedure_header_button(page, user, view_name, next_url=None):
-    yield from _start_procedure_button(page, user, priority=80)
-
-
-@hooks.register("register_page_listing_more_buttons")
-def start_procedure_listing_button(page, user, next_url=None):
-    yield from _start_procedure_button(page, user, priority=80)
