@@ -18,17 +18,34 @@ class ParticipationConfig(AppConfig):
         from .models import ProcedurePage
 
         # The Ombudsstelle edits the Beteiligung and the Vorhabenliste; each Bezirksvertretung
-        # its own district folder.
+        # its own district folder. Both handle the contributions to the procedures they may
+        # edit (``admin.permissions``: the page permission says where); the Ombudsstelle and
+        # the Moderation moderate in every procedure.
         editorial_register(
             ombudsstelle_pages=[
                 "participation.ProcedureIndexPage",
                 "participation.PlannedProjectIndexPage",
             ],
             district_pages=["participation.DistrictFolderPage"],
+            ombudsstelle_permissions=[*CONTRIBUTION_PERMISSIONS, MODERATE_PERMISSION_CODENAME],
+            district_permissions=CONTRIBUTION_PERMISSIONS,
+            moderation_permissions=[MODERATE_PERMISSION_CODENAME],
         )
         page_published.connect(
             announce_results, sender=ProcedurePage, dispatch_uid="participation.announce_results"
         )
+
+
+#: What the Ombudsstelle and every Bezirksvertretung may do with contributions, in the
+#: procedures whose pages they may edit: see them, enter analog ones (add), answer proposals,
+#: weigh statements and hide what breaks the rules (change), see the names and addresses of
+#: formal statements (view_statement), export.
+CONTRIBUTION_PERMISSIONS = [
+    f"participation.{action}_{model}"
+    for model in ("proposal", "comment", "support", "pollvote", "statement")
+    for action in ("view", "add", "change")
+] + ["participation.export_contributions", "participation.view_eventregistration"]
+MODERATE_PERMISSION_CODENAME = "participation.moderate_contributions"
 
 
 def announce_results(sender, instance, **kwargs):

@@ -17,4 +17,5 @@ class ToolkitConfig(AppConfig):
         editorial_register(
             ombudsstelle_pages=["toolkit.ToolkitIndexPage"],
             ombudsstelle_snippets=["toolkit.FormatCategory"],
+            ombudsstelle_permissions=["toolkit.change_toolkitsettings"],
         )

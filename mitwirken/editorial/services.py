@@ -17,7 +17,12 @@ from django.apps import apps as global_apps
 from django.db import transaction
 from django.db.models import Q
 
-from .groups import DISTRICT_GROUP_PREFIX, OMBUDSSTELLE_GROUP, district_group_name
+from .groups import (
+    DISTRICT_GROUP_PREFIX,
+    MODERATION_GROUP,
+    OMBUDSSTELLE_GROUP,
+    district_group_name,
+)
 from .registry import registry
 
 REVIEW_WORKFLOW = "Prüfung durch die Ombudsstelle"
@@ -232,14 +237,42 @@ def review_workflow_get(*, apps=global_apps):
     return workflow
 
 
+def _registered_permissions(apps, labels) -> list:
+    """The permissions ``app_label.codename`` of ``labels`` that exist: those of an app whose
+    migrations have not run yet come with the next ``migrate``."""
+    Permission = apps.get_model("auth", "Permission")
+    wanted = Q(pk__in=[])
+    for label in labels:
+        app_label, codename = label.split(".")
+        wanted |= Q(content_type__app_label=app_label, codename=codename)
+    return list(Permission.objects.filter(wanted))
+
+
+@transaction.atomic
+def roles_grant(*, apps=global_apps) -> None:
+    """Each staff group holds the model permissions the apps register for it (``registry``).
+    Permissions staff gave a group in the admin stay. Safe to run again."""
+    Group = apps.get_model("auth", "Group")
+    _ombudsstelle_group(apps).permissions.add(
+        *_registered_permissions(apps, registry.ombudsstelle_permissions)
+    )
+    _group_with_admin_access(apps, MODERATION_GROUP).permissions.add(
+        *_registered_permissions(apps, registry.moderation_permissions)
+    )
+    district = _registered_permissions(apps, registry.district_permissions)
+    for group in Group.objects.filter(name__startswith=DISTRICT_GROUP_PREFIX):
+        group.permissions.add(*district)
+
+
 @transaction.atomic
 def publishing_groups_ensure(*, apps=global_apps) -> None:
-    """Groups for the Ombudsstelle and each Bezirksvertretung with their collections of images
-    and documents, and the review workflow."""
+    """Groups for the Ombudsstelle, the Moderation and each Bezirksvertretung with their
+    collections of images and documents and their model permissions, and the review workflow."""
     District = apps.get_model("places", "District")
     _ombudsstelle_group(apps)
     for district in District.objects.all():
         _district_group(apps, district)
+    roles_grant(apps=apps)
     review_workflow_get(apps=apps)
 
 
@@ -264,6 +297,19 @@ def _registered_models(apps, labels):
             yield apps.get_model(label)
         except LookupError:
             continue
+
+
+@transaction.atomic
+def district_reviews_default(*, label: str, apps=global_apps) -> None:
+    """Every page of the district page type ``label`` that has a district and no workflow of its
+    own gets "Prüfung durch die Ombudsstelle", as a new one does (``signals``). For the data
+    migrations that bring existing pages in step."""
+    WorkflowPage = apps.get_model("wagtailcore", "WorkflowPage")
+    workflow = review_workflow_get(apps=apps)
+    for page in apps.get_model(label).objects.filter(district__isnull=False):
+        if not WorkflowPage.objects.filter(page_id=page.pk).exists():
+            WorkflowPage.objects.create(page_id=page.pk, workflow=workflow)
+        district_permissions_grant(folder=page, apps=apps)
 
 
 @transaction.atomic

@@ -7,12 +7,17 @@ receiver of its own.
 """
 
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_migrate, post_save
 from django.dispatch import receiver
 from wagtail.models import Page
 
 from .registry import is_district_page, is_ombudsstelle_page
-from .services import district_permissions_grant, ombudsstelle_permissions_grant
+from .services import (
+    district_permissions_grant,
+    district_review_enable,
+    ombudsstelle_permissions_grant,
+    publishing_groups_ensure,
+)
 
 
 @receiver(post_save, dispatch_uid="editorial.page_saved")
@@ -26,7 +31,10 @@ def grant_page_permissions(
         return
     if created and is_ombudsstelle_page(sender):
         ombudsstelle_permissions_grant(page=instance)
-    if is_district_page(sender) and (update_fields is None or "district" in update_fields):
+    if created and is_district_page(sender) and instance.district_id is not None:
+        # Review by the Ombudsstelle is the default; it switches it off per district.
+        district_review_enable(folder=instance)
+    elif is_district_page(sender) and (update_fields is None or "district" in update_fields):
         district_permissions_grant(folder=instance)
 
 
@@ -50,3 +58,13 @@ def review_switched_off(sender, instance, **kwargs):
     because the page itself may be what is being deleted."""
     page_id = instance.page_id
     transaction.on_commit(lambda: _regrant_district_page(page_id))
+
+
+@receiver(post_migrate, dispatch_uid="editorial.roles_after_migrate")
+def roles_after_migrate(sender, app_config=None, using="default", **kwargs):
+    """After ``migrate`` (and a test database's flush): the groups hold what the apps register,
+    also the permissions of models whose migrations just made them. Once, after the last app."""
+    from django.apps import apps
+
+    if app_config is not None and app_config is list(apps.get_app_configs())[-1]:
+        publishing_groups_ensure()

@@ -11,8 +11,22 @@ class PagesConfig(AppConfig):
         from wagtail.signals import page_published
 
         # kinds registers the kinds of notification this app sends; views its page routes.
+        from mitwirken.editorial.registry import editorial_register
+
         from . import kinds, views  # noqa: F401
         from .models import NewsPage
+
+        # The Ombudsstelle edits the whole site below the home page (Wissen, Aktuelles, Leichte
+        # Sprache, Gebärdensprache, Barrierefreiheit, Datenschutz and what the apps add), its
+        # footer links, and answers the accessibility feedback.
+        editorial_register(
+            ombudsstelle_pages=["pages.HomePage"],
+            ombudsstelle_permissions=[
+                "pages.change_sitelinks",
+                "pages.view_feedback",
+                "pages.change_feedback",
+            ],
+        )
 
         page_published.connect(announce_news, sender=NewsPage, dispatch_uid="pages.announce_news")
 

@@ -6,12 +6,32 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from ..models import Channel, Comment, PollChoice, PollVote, Proposal, Statement, Support
+from .permissions import in_scope
 
 ANALOG_CHANNELS = [(value, label) for value, label in Channel.choices if value != Channel.ONLINE]
 
 
+#: The fields that choose what a contribution belongs to, and the way from each choice to its
+#: procedure: staff choose among the procedures in their scope only.
+SCOPED_FIELDS = {
+    "procedure": "pk",
+    "proposal": "procedure",
+    "poll": "procedure",
+    "choices": "question__poll__procedure",
+}
+
+
 class AnalogForm(WagtailAdminModelForm):
     channel = forms.ChoiceField(label=_("channel"), choices=ANALOG_CHANNELS)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, procedure_field in SCOPED_FIELDS.items():
+            if name in self.fields and self.for_user is not None:
+                field = self.fields[name]
+                field.queryset = in_scope(
+                    field.queryset, self.for_user, procedure_field=procedure_field
+                )
 
 
 class AnalogProposalForm(AnalogForm):

@@ -14,12 +14,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
+from wagtail.admin.views.generic import history
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
 from wagtail.log_actions import log
 
 from ..models import Channel, Comment, PollVote, ProcedurePage, Proposal, Statement, Support
-from ..services import analog, moderation
+from ..services import analog
 from .analog import (
     AnalogCommentForm,
     AnalogProposalForm,
@@ -29,6 +30,7 @@ from .analog import (
 )
 from .mixins import ServiceFormMixin
 from .moderation import HIDEABLE
+from .permissions import ScopedObjectMixin, in_scope, may_moderate
 from .responses import ProposalResponseForm, ProposalResponseView
 from .statements import StatementInspectView
 
@@ -56,20 +58,29 @@ def contribution_filterset(model, procedure_field="procedure", extra=()):
     return type(f"{model.__name__}FilterSet", (ContributionFilterSet,), attrs)
 
 
+class ScopedInspectView(ScopedObjectMixin, generic.InspectView):
+    pass
+
+
+class ScopedHistoryView(ScopedObjectMixin, history.HistoryView):
+    pass
+
+
 class ContributionIndexView(generic.IndexView):
     related = ()
     annotations = {}
+    procedure_field = "procedure"
     moderate_url_name = "participation_moderation:moderate"
 
     def get_base_queryset(self):
-        return (
-            super().get_base_queryset().select_related(*self.related).annotate(**self.annotations)
-        )
+        queryset = super().get_base_queryset().select_related(*self.related)
+        queryset = in_scope(queryset, self.request.user, procedure_field=self.procedure_field)
+        return queryset.annotate(**self.annotations)
 
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
         name = instance._meta.model_name
-        if name in HIDEABLE and self.request.user.has_perm(moderation.MODERATE_PERMISSION):
+        if name in HIDEABLE and may_moderate(self.request.user, instance.procedure):
             buttons.append(
                 Button(
                     _("Moderate"),
@@ -104,6 +115,8 @@ class ContributionViewSet(ModelViewSet):
 
     index_view_class = ContributionIndexView
     add_view_class = AnalogCreateView
+    inspect_view_class = ScopedInspectView
+    history_view_class = ScopedHistoryView
     edit_view_class = None
     copy_view_enabled = False
     inspect_view_enabled = True
@@ -113,12 +126,22 @@ class ContributionViewSet(ModelViewSet):
     #: and the form of the edit view.
     related = ("procedure", "author", "entered_by")
     annotations = {}
+    #: The way from a row to its procedure, which decides who sees it.
+    procedure_field = "procedure"
     form_class = None
     service = None
     edit_form_class = None
 
     def __init__(self, kind: str, **kwargs):
         super().__init__(f"participation_{kind}", url_prefix=f"participation/{kind}", **kwargs)
+
+    def get_common_view_kwargs(self, **kwargs):
+        view_kwargs = super().get_common_view_kwargs(procedure_field=self.procedure_field, **kwargs)
+        for name in ("delete", "copy", "usage"):
+            view_kwargs[f"{name}_url_name"] = None
+        if self.edit_view_class is None:
+            view_kwargs["edit_url_name"] = None
+        return view_kwargs
 
     def get_index_view_kwargs(self, **kwargs):
         return super().get_index_view_kwargs(
@@ -130,14 +153,6 @@ class ContributionViewSet(ModelViewSet):
 
     def get_form_class(self, for_update=False):
         return self.edit_form_class if for_update else self.form_class
-
-    def get_common_view_kwargs(self, **kwargs):
-        view_kwargs = super().get_common_view_kwargs(**kwargs)
-        for name in ("delete", "copy", "usage"):
-            view_kwargs[f"{name}_url_name"] = None
-        if self.edit_view_class is None:
-            view_kwargs["edit_url_name"] = None
-        return view_kwargs
 
     def get_urlpatterns(self):
         patterns = [
@@ -169,6 +184,7 @@ def tally_viewset(kind: str, *, model, parent: str, **kwargs) -> ContributionVie
         kind,
         model=model,
         related=(procedure, "entered_by"),
+        procedure_field=procedure,
         filterset_class=contribution_filterset(model, procedure_field=procedure),
         list_display=[
             parent,

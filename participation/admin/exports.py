@@ -11,9 +11,8 @@ from django.views import View
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from ..models import ProcedurePage
 from ..services import exports
-from .permissions import EXPORT_PERMISSION
+from .permissions import EXPORT_PERMISSION, procedures_in_scope
 
 FORMATS = {
     "csv": ("text/csv; charset=utf-8", exports.contributions_export_csv),
@@ -41,7 +40,9 @@ class ExportIndexView(ExportPermissionMixin, WagtailAdminTemplateMixin, Template
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        procedures = ProcedurePage.objects.order_by("title").only("pk", "title", "live")
+        procedures = (
+            procedures_in_scope(self.request.user).order_by("title").only("pk", "title", "live")
+        )
         context["page_obj"] = Paginator(procedures, self.per_page).get_page(
             self.request.GET.get("p")
         )
@@ -51,7 +52,7 @@ class ExportIndexView(ExportPermissionMixin, WagtailAdminTemplateMixin, Template
 class ExportView(ExportPermissionMixin, View):
     def get(self, request, pk: int, format: str):
         content_type, render = FORMATS[format]
-        procedure = get_object_or_404(ProcedurePage, pk=pk)
+        procedure = get_object_or_404(procedures_in_scope(request.user), pk=pk)
         filename = f"{slugify(procedure.title) or procedure.pk}-{timezone.localdate():%Y-%m-%d}"
         response = HttpResponse(render(procedure), content_type=content_type)
         response["Content-Disposition"] = f'attachment; filename="{filename}.{format}"'

@@ -7,6 +7,7 @@ from django.contrib.admin.utils import quote
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.prefetch import GenericPrefetch
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
@@ -26,6 +27,7 @@ from wagtail.models import ModelLogEntry
 
 from ..models import Comment, Proposal, Report
 from ..services import moderation
+from .permissions import moderated
 
 #: Contributions moderators can hide, by model name as it appears in the queue's URLs. Not
 #: formal statements: they are never public, and carry names and addresses that only staff
@@ -71,6 +73,15 @@ class ReportIndexView(generic.IndexView):
 
     def get_base_queryset(self):
         queryset = super().get_base_queryset().select_related("reporter", "content_type")
+        user = self.request.user
+        reported = Q(pk__in=[])
+        for name, model in HIDEABLE.items():
+            reported |= Q(
+                content_type__app_label="participation",
+                content_type__model=name,
+                object_id__in=moderated(model.objects.all(), user).values("pk"),
+            )
+        queryset = queryset.filter(reported)
         if not self.request.GET.get("state"):
             queryset = queryset.filter(resolved_at__isnull=True)
         return queryset.prefetch_related(
@@ -107,14 +118,14 @@ class ModerateView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateVi
     index_url_name = None
     moderate_url_name = None
 
-    def setup(self, request, *args, **kwargs):
-        super().setup(request, *args, **kwargs)
-        model = HIDEABLE.get(kwargs["model_name"])
+    @cached_property
+    def contribution(self):
+        """Looked up once the permission is checked: one the user moderates, or 404."""
+        model = HIDEABLE.get(self.kwargs["model_name"])
         if model is None:
             raise Http404
-        self.contribution = get_object_or_404(
-            model.objects.select_related("procedure", "author", "entered_by"), pk=kwargs["pk"]
-        )
+        contributions = model.objects.select_related("procedure", "author", "entered_by")
+        return get_object_or_404(moderated(contributions, self.request.user), pk=self.kwargs["pk"])
 
     @cached_property
     def reports(self):

@@ -9,6 +9,7 @@ from wagtail.admin.views import generic
 from ..models import Proposal
 from ..services import results
 from .mixins import ServiceFormMixin
+from .permissions import ScopedObjectMixin
 
 
 class ProposalResponseForm(WagtailAdminModelForm):
@@ -24,7 +25,7 @@ class ProposalResponseForm(WagtailAdminModelForm):
         fields = ["status", "response"]
 
 
-class ProposalResponseView(ServiceFormMixin, generic.EditView):
+class ProposalResponseView(ScopedObjectMixin, ServiceFormMixin, generic.EditView):
     """Staff set the official status and public response: the author hears of it."""
 
     page_title = _("Official response")

@@ -12,7 +12,7 @@ from wagtail.models import GroupPagePermission, Workflow, WorkflowPage
 
 from mitwirken.editorial.groups import OMBUDSSTELLE_GROUP
 from mitwirken.editorial.registry import editorial_register, registry
-from mitwirken.editorial.services import REVIEW_WORKFLOW
+from mitwirken.editorial.services import REVIEW_WORKFLOW, district_review_disable
 from mitwirken.places.models import District
 from tests.factories.accounts import UserFactory
 from tests.factories.pages import StandardPageFactory
@@ -26,7 +26,14 @@ OMBUDSSTELLE_ACTIONS = {"add_page", "change_page", "publish_page", "lock_page", 
 @pytest.fixture
 def register(monkeypatch):
     """``editorial_register`` for this test only: the registry is restored afterwards."""
-    for name in ("ombudsstelle_pages", "ombudsstelle_snippets", "district_pages"):
+    for name in (
+        "ombudsstelle_pages",
+        "ombudsstelle_snippets",
+        "district_pages",
+        "ombudsstelle_permissions",
+        "district_permissions",
+        "moderation_permissions",
+    ):
         monkeypatch.setattr(registry, name, set(getattr(registry, name)))
     return editorial_register
 
@@ -41,13 +48,18 @@ def held(page) -> set[tuple[str, str]]:
 
 def test_each_app_registers_its_own_pages_and_snippets():
     assert registry.ombudsstelle_pages == {
+        "pages.homepage",
         "participation.procedureindexpage",
         "participation.plannedprojectindexpage",
         "toolkit.toolkitindexpage",
         "wegweiser.wegweiserpage",
         "wegweiser.districthubindexpage",
     }
-    assert registry.ombudsstelle_snippets == {"toolkit.formatcategory"}
+    assert registry.ombudsstelle_snippets == {
+        "toolkit.formatcategory",
+        "places.district",
+        "places.topic",
+    }
     assert registry.district_pages == {
         "participation.districtfolderpage",
         "wegweiser.districthubpage",
@@ -78,15 +90,17 @@ def test_a_district_page_gets_its_district_groups_permissions_only_when_register
     register(district_pages=["wegweiser.DistrictHubPage"])
     hub = DistrictHubPageFactory(district=District.objects.get(slug="aplerbeck"))
 
-    assert held(hub) == {
+    assert held(hub) == {  # and no publish: a new district page is reviewed by default
         ("Bezirksvertretung Aplerbeck", "add_page"),
         ("Bezirksvertretung Aplerbeck", "change_page"),
-        ("Bezirksvertretung Aplerbeck", "publish_page"),
     }
+    assert WorkflowPage.objects.get(page=hub).workflow.name == REVIEW_WORKFLOW
 
 
 def test_a_workflow_assigned_to_any_district_page_withdraws_publishing(home_page):
     hub = DistrictHubPageFactory(district=District.objects.get(slug="hoerde"))
+    district_review_disable(folder=hub)  # review off: the group publishes
+    assert ("Bezirksvertretung Hörde", "publish_page") in held(hub)
 
     WorkflowPage.objects.create(page=hub, workflow=Workflow.objects.get(name=REVIEW_WORKFLOW))
 

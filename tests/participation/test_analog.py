@@ -12,21 +12,9 @@ from participation.models import Comment, PollVote, Proposal, Statement, Support
 
 pytestmark = pytest.mark.django_db
 
-CODENAMES = [
-    f"{action}_{model}"
-    for action in ("add", "view")
-    for model in ("proposal", "comment", "support", "pollvote", "statement")
-]
-
-
 @pytest.fixture
-def staff(user_factory):
-    person = user_factory(is_staff=True, display_name="Sachbearbeiterin")
-    person.user_permissions.add(
-        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
-        *Permission.objects.filter(content_type__app_label="participation", codename__in=CODENAMES),
-    )
-    return person
+def staff(ombudsstelle):
+    return ombudsstelle
 
 
 @pytest.fixture

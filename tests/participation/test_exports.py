@@ -14,15 +14,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def exporter_client(client, user_factory):
-    person = user_factory(is_staff=True)
-    person.user_permissions.add(
-        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
-        Permission.objects.get(
-            content_type__app_label="participation", codename="export_contributions"
-        ),
-    )
-    client.force_login(person)
+def exporter_client(client, ombudsstelle):
+    client.force_login(ombudsstelle)
     return client
 
 

@@ -69,7 +69,7 @@ def test_the_migration_made_a_group_per_district_the_ombudsstelle_and_the_review
     )
 
 
-def test_a_new_district_folder_gets_its_permissions_when_it_is_saved():
+def test_a_new_district_folder_gets_its_permissions_and_the_review_when_it_is_saved():
     HomePageFactory()
     folder = DistrictFolderPageFactory(district=district("mengede"))
 
@@ -77,8 +77,18 @@ def test_a_new_district_folder_gets_its_permissions_when_it_is_saved():
     assert set(group_permissions.values_list("group__name", "permission__codename")) == {
         ("Bezirksvertretung Mengede", "add_page"),
         ("Bezirksvertretung Mengede", "change_page"),
-        ("Bezirksvertretung Mengede", "publish_page"),
     }
+    assert WorkflowPage.objects.get(page=folder).workflow.name == REVIEW_WORKFLOW
+
+
+def test_the_city_wide_folder_has_no_review_and_no_district_group():
+    HomePageFactory()
+    folder = DistrictFolderPageFactory(district=None)
+
+    assert not WorkflowPage.objects.filter(page=folder).exists()
+    assert not GroupPagePermission.objects.filter(
+        page=folder, group__name__startswith="Bezirksvertretung"
+    ).exists()
 
 
 def test_granting_again_changes_nothing_and_a_moved_folder_changes_hands(folders):
@@ -97,10 +107,10 @@ def test_granting_again_changes_nothing_and_a_moved_folder_changes_hands(folders
 
 def test_permission_api_hoerde_editor_works_in_hoerde_only(folders, district_editor):
     hoerde = folders["hoerde"].permissions_for_user(district_editor)
-    assert hoerde.can_add_subpage() and hoerde.can_publish_subpage()
+    assert hoerde.can_add_subpage() and not hoerde.can_publish_subpage()  # review by default
     procedure = ProcedurePageFactory(parent=folders["hoerde"])
     own = procedure.permissions_for_user(district_editor)
-    assert own.can_edit() and own.can_publish()
+    assert own.can_edit() and not own.can_publish()
 
     for name in ("aplerbeck", "gesamtstadt"):
         folder = folders[name]
@@ -163,9 +173,12 @@ def procedure_form(title: str, slug: str, **extra) -> dict:
     )
 
 
-def test_hoerde_editor_creates_edits_and_publishes_in_hoerde(folders, district_editor, client):
+def test_without_review_hoerde_editor_creates_edits_and_publishes_in_hoerde(
+    folders, district_editor, client
+):
     client.force_login(district_editor)
     folder = folders["hoerde"]
+    district_review_disable(folder=folder)  # the Ombudsstelle switched it off for Hörde
 
     assert client.get(add_url(folder)).status_code == 200
     response = client.post(
@@ -230,9 +243,8 @@ def test_the_explorer_offers_no_add_button_in_another_district(folders, district
 # The Ombudsstelle's review ---------------------------------------------------------------------
 
 
-def test_review_switched_on_turns_publishing_into_submitting(folders, district_editor, client):
+def test_review_turns_publishing_into_submitting(folders, district_editor, client):
     folder = folders["hoerde"]
-    district_review_enable(folder=folder)
     assert WorkflowPage.objects.get(page=folder).workflow.name == REVIEW_WORKFLOW
     permissions = folder.permissions_for_user(district_editor)
     assert permissions.can_add_subpage() and not permissions.can_publish_subpage()
@@ -287,6 +299,7 @@ def test_review_switched_off_gives_publishing_back(folders, district_editor):
 
 def test_assigning_the_workflow_in_the_admin_also_withdraws_publishing(folders, district_editor):
     folder = folders["hoerde"]
+    district_review_disable(folder=folder)
     WorkflowPage.objects.create(page=folder, workflow=Workflow.objects.get(name=REVIEW_WORKFLOW))
 
     assert not folder.permissions_for_user(district_editor).can_publish_subpage()

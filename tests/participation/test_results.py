@@ -4,7 +4,6 @@ results with counts by status and channel; staff are reminded when results are m
 import datetime
 
 import pytest
-from django.contrib.auth.models import Permission
 from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -36,17 +35,9 @@ def closed_phase(days_ago: int) -> dict:
 
 
 @pytest.fixture
-def staff_client(client, user_factory):
-    person = user_factory(is_staff=True)
-    person.user_permissions.add(
-        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
-        *Permission.objects.filter(
-            content_type__app_label="participation",
-            codename__in=["view_proposal", "change_proposal"],
-        ),
-    )
-    client.force_login(person)
-    client.person = person
+def staff_client(client, ombudsstelle):
+    client.force_login(ombudsstelle)
+    client.person = ombudsstelle
     return client
 
 

@@ -3,6 +3,7 @@ each Bezirksvertretung the hub of its own district and no other."""
 
 import pytest
 
+from mitwirken.editorial.services import district_review_disable
 from mitwirken.places.models import District
 from tests.factories.toolkit import FormatPageFactory
 from tests.factories.wegweiser import DistrictHubPageFactory, OfferingPageFactory
@@ -20,7 +21,10 @@ def hubs(home_page):
 
 def test_a_bezirksvertretung_edits_and_publishes_its_own_hub_only(hubs, district_editor):
     own = hubs["hoerde"].permissions_for_user(district_editor)
-    assert own.can_edit() and own.can_publish()
+    assert own.can_edit() and not own.can_publish()  # reviewed by the Ombudsstelle by default
+    district_review_disable(folder=hubs["hoerde"])
+    editor = type(district_editor).objects.get(pk=district_editor.pk)  # permissions not cached
+    assert hubs["hoerde"].permissions_for_user(editor).can_publish()
     other = hubs["aplerbeck"].permissions_for_user(district_editor)
     assert not other.can_edit() and not other.can_publish()
     assert not hubs["hoerde"].get_parent().permissions_for_user(district_editor).can_add_subpage()

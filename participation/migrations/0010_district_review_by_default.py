@@ -1,0 +1,16 @@
+"""Every district folder that exists gets "Prüfung durch die Ombudsstelle", as a new one does:
+review is the default, and the Ombudsstelle switches it off per district."""
+
+from django.db import migrations
+
+from mitwirken.editorial.services import district_reviews_default
+
+
+def review_by_default(apps, schema_editor):
+    district_reviews_default(label="participation.DistrictFolderPage", apps=apps)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("participation", "0009_pollvote_poll_created_index")]
+
+    operations = [migrations.RunPython(review_by_default, migrations.RunPython.noop)]
