@@ -118,6 +118,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Wagtail's database search backend uses PostgreSQL full text search through it.
     INSTALLED_APPS.append("django.contrib.postgres")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# seed_demo makes one staff account per role with a published password (docs/staff.md): in
+# development and the tests, never in production.
+DEMO_ACCOUNTS = False
 
 # Cache and Celery broker: Redis from REDIS_URL (CACHE_URL and CELERY_BROKER_URL may name another
 # one each), else local memory and eager tasks. When Redis is down the site stays up: a cache

@@ -24,6 +24,7 @@ STORAGES = {
 BASE_URL = WAGTAILADMIN_BASE_URL = "http://testserver"
 # Tasks run in-process unless a test starts a real worker (tests/test_celery_worker.py does).
 CELERY_TASK_ALWAYS_EAGER = True
+DEMO_ACCOUNTS = True
 
 # Celery prefers a CELERY_BROKER_URL variable to every setting: read above, it must not override
 # the database chosen below nor the brokers that tests choose.

@@ -12,6 +12,7 @@ from participation.models import Comment, PollVote, Proposal, Statement, Support
 
 pytestmark = pytest.mark.django_db
 
+
 @pytest.fixture
 def staff(ombudsstelle):
     return ombudsstelle
