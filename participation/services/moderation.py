@@ -91,8 +91,20 @@ def _alert_queue(report: Report) -> None:
     transaction.on_commit(lambda: send_report_alerts.apply_async(countdown=countdown), robust=True)
 
 
+def _district_moderators(procedures, moderator_ids: set[int]) -> dict:
+    """``{user: {procedure ids}}``: who moderates in these procedures because they edit their
+    pages (a Bezirksvertretung in its district), without those who moderate everywhere."""
+    found = {}
+    for procedure in procedures:
+        for user in staff_users(page=procedure):
+            if user.pk not in moderator_ids and user.has_perm("participation.change_comment"):
+                found.setdefault(user, set()).add(procedure.pk)
+    return found
+
+
 def report_alerts_send(*, now: datetime.datetime | None = None) -> int:
-    """Mail every moderator, once per ended window, the reports made in that window.
+    """Mail every moderator, once per ended window, the reports made in that window; and the
+    editors of a district's procedures (who moderate there) the reports on those.
 
     However many reports come in, a moderator gets at most one mail per
     ``PARTICIPATION_REPORT_ALERT_MINUTES``. Idempotent: the mail's key names the window, so
@@ -107,7 +119,7 @@ def report_alerts_send(*, now: datetime.datetime | None = None) -> int:
     )
     if not reports:
         return 0
-    recipients = list(moderators())
+    everywhere = list(moderators())
     url = reverse("participation_moderation:index")
     written = 0
     for start, in_window in groupby(reports, key=lambda report: alert_window(report.created_at)):
@@ -115,13 +127,12 @@ def report_alerts_send(*, now: datetime.datetime | None = None) -> int:
         if not in_window:  # reports of contributions deleted since
             continue
         procedures = {report.contribution.procedure for report in in_window}
-        context = {
-            "reports": in_window[:ALERT_LISTED],
-            "count": len(in_window),
-            "more": len(in_window) - len(in_window[:ALERT_LISTED]),
-            "procedure": procedures.pop() if len(procedures) == 1 else None,
-        }
-        for moderator in recipients:
+        recipients = [(moderator, in_window) for moderator in everywhere]
+        district = _district_moderators(procedures, {moderator.pk for moderator in everywhere})
+        for editor, procedure_ids in sorted(district.items(), key=lambda item: item[0].pk):
+            own = [r for r in in_window if r.contribution.procedure_id in procedure_ids]
+            recipients.append((editor, own))
+        for moderator, listed in recipients:
             key = f"w{start:%Y%m%dT%H%M}:u{moderator.pk}"
             if announced(kind=REPORT_CREATED, key=key):
                 continue
@@ -130,12 +141,22 @@ def report_alerts_send(*, now: datetime.datetime | None = None) -> int:
                 email=moderator.email,
                 language=moderator.language,
                 key=key,
-                context=context,
+                context=_alert_context(listed),
                 url=url,
                 user=moderator,
             )
             written += 1
     return written
+
+
+def _alert_context(reports: list[Report]) -> dict:
+    procedures = {report.contribution.procedure for report in reports}
+    return {
+        "reports": reports[:ALERT_LISTED],
+        "count": len(reports),
+        "more": len(reports) - len(reports[:ALERT_LISTED]),
+        "procedure": procedures.pop() if len(procedures) == 1 else None,
+    }
 
 
 def _resolve_reports(*, contribution, user) -> int:

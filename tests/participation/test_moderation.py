@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from wagtail.models import ModelLogEntry
 
+from mitwirken.places.models import District
 from participation.models import Report
 from participation.services.moderation import (
     contribution_hide,
@@ -20,6 +21,7 @@ from participation.services.moderation import (
     report_alerts_send,
     report_create,
 )
+from tests.factories.participation import ProcedurePageFactory
 from tests.helpers import member_of
 
 pytestmark = pytest.mark.django_db
@@ -66,6 +68,29 @@ def test_a_report_mails_every_moderator_once(
     assert proposal.procedure.title in mail.outbox[0].subject
     assert "Beleidigend gegenüber Nachbarn." in mail.outbox[0].body
     assert reverse("participation_moderation:index") in mail.outbox[0].body
+
+
+def test_a_districts_editors_hear_of_the_reports_in_their_own_procedures_only(
+    moderator, district_editor, proposal_factory, django_capture_on_commit_callbacks
+):
+    hoerde, aplerbeck = (District.objects.get(slug=slug) for slug in ("hoerde", "aplerbeck"))
+    member_of("Bezirksvertretung Aplerbeck", email="redaktion-aplerbeck@example.org")
+    in_hoerde = proposal_factory(procedure=ProcedurePageFactory(districts=[hoerde]))
+    elsewhere = proposal_factory(procedure=ProcedurePageFactory(districts=[aplerbeck]))
+    report_create(contribution=in_hoerde, reason="Beleidigend in Hörde.")
+    report_create(contribution=elsewhere, reason="Werbung anderswo.")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        report_alerts_send(now=timezone.now() + datetime.timedelta(minutes=11))
+
+    bodies = {message.to[0]: message.body for message in mail.outbox}
+    assert "Beleidigend in Hörde." in bodies["redaktion-hoerde@example.org"]
+    assert "Werbung anderswo." not in bodies["redaktion-hoerde@example.org"]
+    assert "Werbung anderswo." in bodies["redaktion-aplerbeck@example.org"]
+    assert "Beleidigend in Hörde." not in bodies["redaktion-aplerbeck@example.org"]
+    assert "Beleidigend in Hörde." in bodies["moderation@example.org"]
+    assert "Werbung anderswo." in bodies["moderation@example.org"]
+    assert len(mail.outbox) == 3
 
 
 def test_reports_of_one_window_are_one_mail(
