@@ -27,6 +27,11 @@ STATEMENT_RECEIVED = register_kind(
     _("Receipt of a formal statement"),
     digestible=False,
 )
+STATEMENT_WEIGHED = register_kind(
+    "participation.statement_weighed",
+    _("Result of the weighing of my formal statement"),
+    digestible=False,
+)
 POLL_ALARM = register_kind(
     "participation.poll_alarm",
     _("Alarm: many anonymous votes on a poll in a short time (moderators)"),

@@ -22,6 +22,7 @@ from .models import (
     ProcedureDistrict,
     ProcedurePage,
     Proposal,
+    Statement,
     Support,
 )
 from .models.procedures import ProcedureStatus
@@ -170,6 +171,39 @@ def procedure_events(*, procedure: ProcedurePage) -> list[Event]:
         Event.objects.filter(procedure=procedure)
         .annotate(registration_count=Count("registrations"))
         .order_by("start", "pk")
+    )
+
+
+@dataclass
+class StatementWeighing:
+    """How a procedure's formal statements were weighed, as the public may see it."""
+
+    received: int
+    weighed: int
+    #: The weighed statements that are not hidden: reference, summary and result only.
+    statements: list[Statement]
+
+
+def statement_weighing(*, procedure: ProcedurePage) -> StatementWeighing | None:
+    """The anonymised weighing of the statements, oldest first; ``None`` until one is weighed.
+
+    Counts include hidden statements (they were received and weighed); the list shows neither
+    hidden ones nor anything of the citizen: no name, address, e-mail or original text is
+    loaded. Two queries at most.
+    """
+    weighed = Q(status=Statement.Status.WEIGHED)
+    counts = Statement.objects.filter(procedure=procedure).aggregate(
+        received=Count("pk"), weighed=Count("pk", filter=weighed)
+    )
+    if not counts["weighed"]:
+        return None
+    statements = (
+        Statement.objects.filter(weighed, procedure=procedure, hidden_at__isnull=True)
+        .only("pk", "reference", "summary", "weighing", "weighed_at")
+        .order_by("created_at", "pk")
+    )
+    return StatementWeighing(
+        received=counts["received"], weighed=counts["weighed"], statements=list(statements)
     )
 
 

@@ -214,6 +214,7 @@ def procedure_context(request, procedure, *, bound: Bound | None = None) -> dict
         "procedure_status": procedure.status(),
         "districts": list(procedure.procedure_districts.select_related("district")),
         "council_steps": list(procedure.council_steps.all()),
+        "statement_weighing": selectors.statement_weighing(procedure=procedure),
         "proposals": proposals,
         "procedure_comments": comments,
         "polls": polls,

@@ -12,8 +12,9 @@ from .admin.menus import ContributionsViewSetGroup, ExportsMenuItem
 from .admin.moderation import ModerationViewSet
 from .admin.permissions import ModerationPermissionPolicy
 from .admin.plans import ProcedureFromPlanView, start_procedure_buttons
+from .admin.statements import StatementProcessedFormatter
 from .models import Report
-from .services import moderation, results
+from .services import moderation, results, statements
 
 register_permission_policy(Report, ModerationPermissionPolicy(Report), exact_class=True)
 
@@ -31,6 +32,7 @@ def register_log_actions(actions):
     actions.register_action(
         results.RESPOND_ACTION, _("Official response"), _("Official status and response set")
     )
+    actions.register_action(statements.WEIGH_ACTION)(StatementProcessedFormatter)
 
 
 @hooks.register("register_admin_urls")

@@ -1,6 +1,6 @@
 """Contributions in the admin: one listing per kind, by channel and procedure, with a form for
 analog input. Staff do not delete contributions or edit what citizens wrote (moderators hide
-it instead); they answer proposals officially.
+it instead); they answer proposals officially and weigh formal statements.
 
 The five kinds differ only in their model, columns, filters and form, so one viewset class
 serves them all, made once per kind.
@@ -32,7 +32,7 @@ from .mixins import ServiceFormMixin
 from .moderation import HIDEABLE
 from .permissions import ScopedObjectMixin, in_scope, may_moderate
 from .responses import ProposalResponseForm, ProposalResponseView
-from .statements import StatementInspectView
+from .statements import StatementInspectView, StatementProcessForm, StatementProcessView
 
 
 def procedure_filter(field_name: str = "procedure"):
@@ -279,15 +279,18 @@ def contribution_viewsets() -> list[ContributionViewSet]:
             service=analog.vote_enter,
         ),
         # Formal statements carry names and addresses: staff with the permission to view them
-        # see them here; the export leaves them out.
+        # see them here, and process them (status, summary, weighing) next to their text; the
+        # public export leaves names and addresses out, the internal one is for the weighing.
         ContributionViewSet(
             "statements",
             model=Statement,
             icon="doc-full",
             form_class=AnalogStatementForm,
             service=analog.statement_enter,
-            filterset_class=contribution_filterset(Statement),
-            list_display=["reference", "procedure", "channel", "created_at"],
+            edit_view_class=StatementProcessView,
+            edit_form_class=StatementProcessForm,
+            filterset_class=contribution_filterset(Statement, extra=["status"]),
+            list_display=["reference", "procedure", "channel", "status", "created_at"],
             search_fields=["reference", "text"],
             inspect_view_class=StatementInspectView,
             inspect_view_fields=[
@@ -304,6 +307,11 @@ def contribution_viewsets() -> list[ContributionViewSet]:
                 "entered_by",
                 "created_at",
                 "hidden_reason",
+                "status",
+                "summary",
+                "weighing",
+                "weighed_by",
+                "weighed_at",
             ],
         ),
     ]

@@ -17,6 +17,9 @@ class ServiceFormMixin:
             self.object = self.save_instance()
         except ValidationError as error:
             form.add_error(None, error)
+            # As Wagtail's ``is_valid`` does for the form's own errors: the message above it.
+            self.produced_error_code = "validation_error"
+            self.produced_error_message = self.get_error_message()
             return self.form_invalid(form)
         messages.success(self.request, self.get_success_message(self.object))
         return redirect(reverse(self.index_url_name))

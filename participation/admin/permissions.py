@@ -67,8 +67,8 @@ class ScopedObjectMixin:
 
     procedure_field = "procedure"
 
-    def get_object(self, queryset=None):
-        instance = super().get_object(queryset)
+    def get_object(self, *args, **kwargs):
+        instance = super().get_object(*args, **kwargs)
         visible = self.model._default_manager.filter(pk=instance.pk)
         if not in_scope(visible, self.request.user, procedure_field=self.procedure_field).exists():
             raise Http404

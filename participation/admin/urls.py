@@ -17,6 +17,11 @@ urlpatterns = [
         for format in exports.FORMATS
     ),
     path(
+        "exports/<int:pk>/statements/csv/",
+        exports.StatementExportView.as_view(),
+        name="statements_csv",
+    ),
+    path(
         "statement-attachments/<int:pk>/",
         statements.StatementAttachmentView.as_view(),
         name="statement_attachment",

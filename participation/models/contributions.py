@@ -246,7 +246,17 @@ class PollVote(Entry):
 
 
 class Statement(Contribution):
-    """A formal statement (Stellungnahme) in a formal procedure: name and address required there."""
+    """A formal statement (Stellungnahme) in a formal procedure: name and address required there.
+
+    Staff process it: received, in review, weighed. Once weighed, its ``summary`` (the concern in
+    anonymised words) and ``weighing`` (the result, Abwägungsergebnis) are public on the
+    procedure page; name, address, e-mail and the original text never are.
+    """
+
+    class Status(models.TextChoices):
+        RECEIVED = "received", _("received")
+        IN_REVIEW = "in_review", _("in review")
+        WEIGHED = "weighed", _("weighed")
 
     reference = models.CharField(_("reference number"), max_length=30, unique=True)
     text = models.TextField(
@@ -257,6 +267,37 @@ class Statement(Contribution):
     postcode = models.CharField(_("postcode"), max_length=10)
     city = models.CharField(_("city"), max_length=100)
     email = models.EmailField(_("e-mail address for the receipt"), blank=True)
+    status = models.CharField(
+        _("processing status"),
+        max_length=10,
+        choices=Status.choices,
+        default=Status.RECEIVED,
+        db_index=True,
+    )
+    summary = models.TextField(
+        _("anonymised summary"),
+        blank=True,
+        validators=[MaxLengthValidator(TEXT_MAX)],
+        help_text=_(
+            "The concern in your own words, without names, addresses or anything that "
+            "identifies the person. Public once the statement is weighed."
+        ),
+    )
+    weighing = models.TextField(
+        _("result of the weighing"),
+        blank=True,
+        validators=[MaxLengthValidator(20000)],
+        help_text=_("How the concern was weighed (Abwägungsergebnis). Public once weighed."),
+    )
+    weighed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("weighed by"),
+    )
+    weighed_at = models.DateTimeField(_("weighed"), null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]

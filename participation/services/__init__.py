@@ -9,6 +9,7 @@ from .contributions import (
     support_create,
 )
 from .events import event_ical, event_register, event_unregister
+from .statements import statement_process
 
 __all__ = [
     "attachments_validate",
@@ -19,5 +20,6 @@ __all__ = [
     "poll_vote",
     "proposal_create",
     "statement_create",
+    "statement_process",
     "support_create",
 ]

@@ -30,6 +30,7 @@ from ..models import (
     Support,
 )
 from .polls import poll_alarm_check
+from .statements import statement_email
 
 MAX_ATTACHMENTS = 3
 MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
@@ -281,7 +282,7 @@ def statement_create(
             statement=statement, name=upload.name[:200], size=upload.size
         )
         attachment.file.save(upload.name, upload, save=True)
-    receipt_to = statement.email or (author.email if author is not None else "")
+    receipt_to = statement_email(statement)
     if receipt_to:
         _statement_receipt(statement=statement, email=receipt_to)
     return statement

@@ -4,6 +4,10 @@ Authors appear by their display name (pseudonym), never by e-mail or real name. 
 statements are exported without name, postal address and e-mail: those stay in the admin,
 visible to staff with the permission to view statements. Hidden contributions are exported
 with their public text (the moderation's reason), so an export can be passed on as it is.
+
+The one exception is internal: ``statements_export_csv``, the formal statements of a procedure
+with names, addresses and their processing, for staff who may see statements and export
+(``participation.admin.exports``). It is for the weighing, not to be passed on.
 """
 
 import csv
@@ -151,16 +155,20 @@ def _cell(value) -> str:
     return "'" + text if text.startswith(FORMULA_PREFIXES) else text
 
 
-def contributions_export_csv(procedure: ProcedurePage) -> str:
+def _csv(columns: list[str], rows: list[dict]) -> str:
     """CSV with a header row, separated by semicolons and starting with a BOM, as spreadsheet
-    programs set to German expect."""
+    programs set to German expect; no cell runs as a formula."""
     buffer = io.StringIO()
     buffer.write("\ufeff")
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(COLUMNS)
-    for row in contributions_export_rows(procedure):
-        writer.writerow([_cell(row[column]) for column in COLUMNS])
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([_cell(row[column]) for column in columns])
     return buffer.getvalue()
+
+
+def contributions_export_csv(procedure: ProcedurePage) -> str:
+    return _csv(COLUMNS, contributions_export_rows(procedure))
 
 
 def contributions_export_json(procedure: ProcedurePage) -> str:
@@ -169,3 +177,58 @@ def contributions_export_json(procedure: ProcedurePage) -> str:
         "contributions": contributions_export_rows(procedure),
     }
     return json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
+
+
+# Formal statements with names and addresses (internal) ---------------------------------------
+
+STATEMENT_COLUMNS = [
+    "reference",
+    "created_at",
+    "channel",
+    "status",
+    "name",
+    "street",
+    "postcode",
+    "city",
+    "email",
+    "text",
+    "summary",
+    "weighing",
+    "weighed_by",
+    "weighed_at",
+    "hidden",
+]
+
+
+def statements_export_rows(procedure: ProcedurePage) -> list[dict]:
+    """One row per formal statement, oldest first, with what the citizen wrote (also when it is
+    hidden) and its processing (one query)."""
+    statements = (
+        Statement.objects.filter(procedure=procedure)
+        .select_related("weighed_by")
+        .order_by("created_at", "pk")
+    )
+    return [
+        {
+            "reference": statement.reference,
+            "created_at": statement.created_at,
+            "channel": statement.channel,
+            "status": statement.status,
+            "name": statement.name,
+            "street": statement.street,
+            "postcode": statement.postcode,
+            "city": statement.city,
+            "email": statement.email,
+            "text": statement.text,
+            "summary": statement.summary,
+            "weighing": statement.weighing,
+            "weighed_by": statement.weighed_by.display_name if statement.weighed_by else "",
+            "weighed_at": statement.weighed_at,
+            "hidden": statement.is_hidden,
+        }
+        for statement in statements
+    ]
+
+
+def statements_export_csv(procedure: ProcedurePage) -> str:
+    return _csv(STATEMENT_COLUMNS, statements_export_rows(procedure))
