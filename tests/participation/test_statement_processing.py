@@ -6,13 +6,14 @@ import csv
 import io
 
 import pytest
+from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils.text import capfirst
-from wagtail.models import ModelLogEntry
+from wagtail.models import GroupPagePermission, ModelLogEntry
 
 from mitwirken.places.models import District
 from participation import services
@@ -179,6 +180,29 @@ def test_a_changed_result_is_sent_again(
     assert "teilweise gefolgt" in mail.outbox[1].body
 
 
+def test_the_result_goes_to_the_authors_address_in_their_language(
+    procedures, ombudsstelle, user_factory, django_capture_on_commit_callbacks
+):
+    author = user_factory(email="resident@example.org", language="en")
+    statement = StatementFactory(procedure=procedures["hoerde"], author=author, email="")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.statement_process(
+            statement=statement,
+            status="weighed",
+            summary=SUMMARY,
+            weighing=WEIGHING,
+            user=ombudsstelle,
+        )
+
+    [message] = mail.outbox
+    assert message.to == ["resident@example.org"]
+    assert message.subject == ui("Your statement %(reference)s has been weighed", "en") % {
+        "reference": statement.reference
+    }
+    assert ui("Result of the weighing", "en") in message.body
+
+
 def test_weighed_without_texts_is_refused_with_the_reason_beside_each_field(
     client, ombudsstelle, statement, django_capture_on_commit_callbacks
 ):
@@ -315,6 +339,35 @@ def test_hoerde_editor_does_not_find_another_procedures_statement(
     statement.refresh_from_db()
     assert statement.status == "received"
     assert not ModelLogEntry.objects.filter(action="participation.weigh").exists()
+
+
+def test_staff_who_may_see_but_not_change_statements_do_not_find_the_form(
+    client, user_factory, statement
+):
+    """Change without view would show names to someone who may not see them; view without
+    change may not weigh. Both are needed, in the procedure's scope too."""
+    group = Group.objects.create(name="Lesezugriff Hörde")
+    group.permissions.add(
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
+        Permission.objects.get(content_type__app_label="participation", codename="view_statement"),
+    )
+    GroupPagePermission.objects.create(
+        group=group,
+        page=statement.procedure.get_parent(),
+        permission=Permission.objects.get(codename="change_page"),
+    )
+    reader = user_factory(is_staff=True)
+    reader.groups.add(group)
+    client.force_login(reader)
+
+    assert (
+        client.get(reverse("participation_statements:inspect", args=[statement.pk])).status_code
+        == 200
+    )
+    assert client.get(edit_url(statement)).status_code == 404
+    assert weigh(client, statement).status_code == 404
+    statement.refresh_from_db()
+    assert statement.status == "received"
 
 
 def test_the_moderator_finds_nothing_about_statements(client, moderator, statement):
