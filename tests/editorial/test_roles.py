@@ -10,7 +10,7 @@ from wagtail.models import Workflow
 
 from mitwirken.editorial.services import REVIEW_WORKFLOW
 from mitwirken.places.models import District, Topic
-from participation.models import Proposal
+from participation.models import Proposal, Statement
 from tests.factories.pages import ArticleIndexPageFactory, NewsIndexPageFactory, StandardPageFactory
 from tests.factories.participation import (
     CommentFactory,
@@ -121,6 +121,24 @@ def statement_ok(client, statement) -> bool:
     return get_ok(client, url, statement.name)
 
 
+def weigh_ok(client, statement) -> bool:
+    client.post(
+        reverse("participation_statements:edit", args=[statement.pk]),
+        {"status": "weighed", "summary": "Ein Anliegen.", "weighing": "Wird berücksichtigt."},
+    )
+    statement.refresh_from_db()
+    weighed = statement.status == Statement.Status.WEIGHED
+    Statement.objects.filter(pk=statement.pk).update(
+        status=Statement.Status.RECEIVED, summary="", weighing="", weighed_by=None, weighed_at=None
+    )
+    return weighed
+
+
+def statements_export_ok(client, statement) -> bool:
+    url = reverse("participation_admin:statements_csv", args=[statement.procedure_id])
+    return get_ok(client, url, statement.name)
+
+
 def export_ok(client, procedure) -> bool:
     return get_ok(client, reverse("participation_admin:export_csv", args=[procedure.pk]))
 
@@ -182,6 +200,16 @@ CHECKS = {
         c, w["hoerde"]["statement"]
     ),
     "Read a formal statement with name and address in Aplerbeck": lambda c, u, w: statement_ok(
+        c, w["aplerbeck"]["statement"]
+    ),
+    "Weigh a formal statement in Hörde": lambda c, u, w: weigh_ok(c, w["hoerde"]["statement"]),
+    "Weigh a formal statement in Aplerbeck": lambda c, u, w: weigh_ok(
+        c, w["aplerbeck"]["statement"]
+    ),
+    "Export the formal statements with names in Hörde": lambda c, u, w: statements_export_ok(
+        c, w["hoerde"]["statement"]
+    ),
+    "Export the formal statements with names in Aplerbeck": lambda c, u, w: statements_export_ok(
         c, w["aplerbeck"]["statement"]
     ),
     "Export the contributions to a Hörde procedure": lambda c, u, w: export_ok(
