@@ -103,6 +103,7 @@ class AnalogCreateView(ServiceFormMixin, generic.CreateView):
     its proposals and polls; a procedure outside the user's scope is not found."""
 
     service = None
+    template_name = "participation/admin/analog_create.html"
 
     @cached_property
     def procedure(self):
@@ -112,6 +113,12 @@ class AnalogCreateView(ServiceFormMixin, generic.CreateView):
         if not pk.isdigit():
             raise Http404
         return get_object_or_404(procedures_in_scope(self.request.user), pk=pk)
+
+    def get_page_subtitle(self):
+        subtitle = super().get_page_subtitle()
+        if self.procedure is None:
+            return subtitle
+        return f"{subtitle}: {self.procedure.title}"
 
     def get_initial(self):
         initial = super().get_initial()

@@ -14,7 +14,10 @@ from .permissions import ScopedObjectMixin
 
 
 class ProposalResponseForm(WagtailAdminModelForm):
-    status = forms.ChoiceField(label=_("official status"), choices=Proposal.Status.choices)
+    status = forms.ChoiceField(
+        label=_("official status"),
+        choices=[("", _("Choose a status")), *Proposal.Status.choices],
+    )
     response = forms.CharField(
         label=_("public response"),
         widget=forms.Textarea,

@@ -59,14 +59,14 @@ class WorkspaceFilterForm(forms.Form):
     """The contributions' filters, sent by GET; a value that is not offered is an error on its
     field and filters nothing."""
 
-    kind = forms.ChoiceField(label=_("kind"), required=False)
-    status = forms.ChoiceField(label=_("official status"), required=False)
+    kind = forms.ChoiceField(label=_("Kind"), required=False)
+    status = forms.ChoiceField(label=_("Official status"), required=False)
     channel = forms.ChoiceField(
-        label=_("channel"), required=False, choices=[("", _("all")), *Channel.choices]
+        label=_("Channel"), required=False, choices=[("", _("all")), *Channel.choices]
     )
-    phase = forms.ChoiceField(label=_("phase"), required=False)
+    phase = forms.ChoiceField(label=_("Phase"), required=False)
     moderation = forms.ChoiceField(
-        label=_("moderation"),
+        label=_("Moderation"),
         required=False,
         choices=[("", _("all")), (REPORTED, _("reported")), (HIDDEN, _("hidden"))],
     )
@@ -260,11 +260,14 @@ class WorkspaceView(WagtailAdminTemplateMixin, TemplateView):
 
     def statements(self) -> dict | None:
         """How many formal statements came in, with a link to their listing: for staff who
-        may see statements."""
+        may see statements, in a formal procedure (or one that received some anyway)."""
         if not self.has_perm(STATEMENT_VIEW_PERMISSION):
             return None
+        count = Statement.objects.filter(procedure=self.procedure).count()
+        if not count and not self.procedure.is_formal:
+            return None
         return {
-            "count": Statement.objects.filter(procedure=self.procedure).count(),
+            "count": count,
             "url": with_query(
                 reverse("participation_statements:index"), procedure=self.procedure.pk
             ),

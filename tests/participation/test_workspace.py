@@ -239,6 +239,25 @@ def test_each_row_offers_the_actions_the_editor_may_take(client, district_editor
     assert hrefs("ST-2026") == [reverse("participation_statements:inspect", args=[statement])]
 
 
+def test_without_the_permissions_to_answer_and_moderate_a_row_offers_only_inspect(
+    client, district_editor, hoerde
+):
+    from django.contrib.auth.models import Group, Permission
+
+    Group.objects.get(name="Bezirksvertretung Hörde").permissions.remove(
+        *Permission.objects.filter(codename__in=["change_proposal", "change_comment"])
+    )
+    client.force_login(district_editor)
+
+    response = client.get(workspace_url(hoerde["procedure"]))
+
+    proposal = hoerde["answered"].pk
+    row = section_row(response, "Entlang der Nordseite")
+    assert [a["href"] for a in by_role(row, "link")] == [
+        reverse("participation_proposals:inspect", args=[proposal])
+    ]
+
+
 def test_the_ombudsstelle_opens_every_workspace(client, ombudsstelle, hoerde, others):
     client.force_login(ombudsstelle)
 
@@ -460,6 +479,8 @@ def test_analog_entry_opens_each_form_with_the_procedure_chosen(client, district
     proposal_form = client.get(links[names[Proposal]])
     assert proposal_form.context["form"]["procedure"].value() == procedure.pk
     support_form = client.get(links[names[Support]])
+    headings = [text_of(h) for h in by_role(support_form, "heading", level=2)]
+    assert f"{names[Support]}: Uferpromenade am Phoenix-See" in headings
     offered = set(support_form.context["form"].fields["proposal"].queryset)
     assert offered == {hoerde["answered"], hoerde["on_paper"]}
 
