@@ -7,10 +7,26 @@ contributions there are: statuses are computed in the database, related rows are
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Case, Count, Prefetch, Q, QuerySet, Value, When
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import (
+    BooleanField,
+    Case,
+    CharField,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
 from django.utils import timezone
 
 from .models import (
+    Channel,
     Comment,
     Event,
     EventRegistration,
@@ -22,6 +38,7 @@ from .models import (
     ProcedureDistrict,
     ProcedurePage,
     Proposal,
+    Report,
     Statement,
     Support,
 )
@@ -253,3 +270,189 @@ def procedures_using_format(*, format_page) -> list[ProcedurePage]:
         .filter(formats=format_page)
         .order_by("-first_published_at", "-pk")
     )
+
+
+# The staff workspace of a procedure -----------------------------------------------------------
+
+#: The kinds of contribution with a text of their own, listed one by one in the workspace, by
+#: model name. Supports and votes are counted (``procedure_statistics``).
+TEXT_KINDS = {model._meta.model_name: model for model in (Proposal, Comment, Statement)}
+#: Every kind with the way from it to its procedure and to the person who gave it.
+ALL_KINDS = {
+    "proposal": (Proposal, "procedure", "author"),
+    "comment": (Comment, "procedure", "author"),
+    "support": (Support, "proposal__procedure", "user"),
+    "pollvote": (PollVote, "poll__procedure", "user"),
+    "statement": (Statement, "procedure", "author"),
+}
+#: The official status filter's value for proposals without an official response yet.
+UNANSWERED = "unanswered"
+REPORTED, HIDDEN = "reported", "hidden"
+
+
+def _open_reports(model):
+    return Report.objects.filter(
+        content_type=ContentType.objects.get_for_model(model),
+        object_id=OuterRef("pk"),
+        resolved_at__isnull=True,
+    )
+
+
+def contribution_entries(
+    *,
+    procedure: ProcedurePage,
+    kinds,
+    kind: str = "",
+    status: str = "",
+    channel: str = "",
+    phase: Phase | None = None,
+    moderation: str = "",
+) -> QuerySet:
+    """The procedure's contributions of ``kinds`` (names of ``TEXT_KINDS``) that match the
+    filters, as ``(kind, pk, created_at)`` tuples, newest first: one query over every kind,
+    to paginate, and ``contribution_rows`` loads a page of them.
+
+    ``status`` is a proposal's official status or ``UNANSWERED``: it leaves out the other kinds.
+    A contribution belongs to the phase whose dates contain its ``created_at``. ``moderation``:
+    ``REPORTED`` (an open report) or ``HIDDEN``."""
+    parts = []
+    for name in kinds:
+        model = TEXT_KINDS[name]
+        if (kind and kind != name) or (status and model is not Proposal):
+            continue
+        queryset = model.objects.filter(procedure=procedure)
+        if status:
+            queryset = queryset.filter(status="" if status == UNANSWERED else status)
+        if channel:
+            queryset = queryset.filter(channel=channel)
+        if phase is not None:
+            queryset = queryset.filter(created_at__gte=phase.start, created_at__lt=phase.end)
+        if moderation == REPORTED:
+            queryset = queryset.filter(Exists(_open_reports(model)))
+        elif moderation == HIDDEN:
+            queryset = queryset.filter(hidden_at__isnull=False)
+        parts.append(
+            queryset.annotate(kind=Value(name, output_field=CharField()))
+            .values_list("kind", "pk", "created_at")
+            .order_by()
+        )
+    if not parts:
+        return Proposal.objects.none().values_list("pk", "pk", "created_at")
+    return parts[0].union(*parts[1:], all=True).order_by("-created_at", "kind", "-pk")
+
+
+def contribution_rows(entries) -> list:
+    """The contributions of ``entries`` (a page of ``contribution_entries``), in their order,
+    each with ``kind``, ``reported`` (an open report) and, for a proposal, ``support_count``
+    and ``comment_count``: one query per kind on the page."""
+    wanted: dict[str, list[int]] = {}
+    for name, pk, _created in entries:
+        wanted.setdefault(name, []).append(pk)
+    loaded = {}
+    for name, pks in wanted.items():
+        model = TEXT_KINDS[name]
+        queryset = model.objects.filter(pk__in=pks).select_related("author", "entered_by")
+        if model is Proposal:
+            queryset = queryset.annotate(
+                support_count=Count("supports", distinct=True),
+                comment_count=Count("comments", distinct=True),
+            )
+        elif model is Comment:
+            queryset = queryset.select_related("proposal")
+        for contribution in queryset.annotate(reported=Exists(_open_reports(model))):
+            contribution.kind = name
+            loaded[name, contribution.pk] = contribution
+    return [loaded[name, pk] for name, pk, _created in entries if (name, pk) in loaded]
+
+
+@dataclass
+class StatisticsRow:
+    """Contributions of each kind, in all, the distinct people with an account among them
+    (``participants``) and the contributions staff entered from paper, phone, e-mail or an
+    event (``entered``), whose senders are not known as people."""
+
+    label: str
+    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(ALL_KINDS, 0))
+    people: set = field(default_factory=set)
+    entered: int = 0
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def participants(self) -> int:
+        return len(self.people)
+
+    def add(self, kind: str, person, entered: bool, count: int) -> None:
+        self.counts[kind] += count
+        if entered:
+            self.entered += count
+        elif person is not None:
+            self.people.add(person)
+
+
+@dataclass
+class ProcedureStatistics:
+    by_phase: list[StatisticsRow]
+    by_channel: list[StatisticsRow]
+    total: StatisticsRow
+
+
+def procedure_statistics(*, procedure: ProcedurePage, no_phase_label: str) -> ProcedureStatistics:
+    """Contributions and participants of every kind per phase (the one whose dates contain
+    the contribution's ``created_at``; ``no_phase_label`` for those outside every phase) and
+    per channel, and in all: one query per kind, grouped in the database by phase, channel
+    and person, however many contributions there are. Hidden contributions count: they were
+    received."""
+    phases = procedure.phases_in_order()
+    phase_of = Case(
+        *(
+            When(created_at__gte=phase.start, created_at__lt=phase.end, then=Value(phase.pk))
+            for phase in phases
+        ),
+        default=Value(0),
+        output_field=IntegerField(),
+    )
+    rows = {phase.pk: StatisticsRow(label=phase.title) for phase in phases}
+    outside = StatisticsRow(label=no_phase_label)
+    by_channel = {value: StatisticsRow(label=str(label)) for value, label in Channel.choices}
+    total = StatisticsRow(label="")
+    for kind, (model, procedure_field, person_field) in ALL_KINDS.items():
+        grouped = (
+            model.objects.filter(**{procedure_field: procedure})
+            .annotate(
+                phase_pk=phase_of,
+                entered=ExpressionWrapper(Q(entered_by__isnull=False), output_field=BooleanField()),
+            )
+            .values_list("phase_pk", "channel", person_field, "entered")
+            .annotate(count=Count("pk"))
+            .order_by()
+        )
+        for phase_pk, channel, person, entered, count in grouped:
+            for row in (rows.get(phase_pk, outside), by_channel[channel], total):
+                row.add(kind, person, entered, count)
+    by_phase = [rows[phase.pk] for phase in phases]
+    if outside.total:
+        by_phase.append(outside)
+    return ProcedureStatistics(by_phase=by_phase, by_channel=list(by_channel.values()), total=total)
+
+
+def procedure_registrations(*, procedure: ProcedurePage, with_names: bool) -> list[Event]:
+    """The procedure's events, earliest first, each with ``registration_count`` and, when
+    ``with_names``, its registrations with their people (oldest first)."""
+    events = (
+        Event.objects.filter(procedure=procedure)
+        .annotate(registration_count=Count("registrations"))
+        .order_by("start", "pk")
+    )
+    if with_names:
+        events = events.prefetch_related(
+            Prefetch(
+                "registrations",
+                queryset=EventRegistration.objects.select_related("user").order_by(
+                    "created_at", "pk"
+                ),
+            )
+        )
+    return list(events)

@@ -8,10 +8,10 @@ from wagtail.permissions import register_permission_policy
 
 from . import selectors
 from .admin import urls
-from .admin.menus import ContributionsViewSetGroup, ExportsMenuItem
+from .admin.menus import ContributionsViewSetGroup, ExportsMenuItem, page_buttons
 from .admin.moderation import ModerationViewSet
 from .admin.permissions import ModerationPermissionPolicy
-from .admin.plans import ProcedureFromPlanView, start_procedure_buttons
+from .admin.plans import ProcedureFromPlanView
 from .admin.statements import StatementProcessedFormatter
 from .models import Report
 from .services import moderation, results, statements
@@ -48,13 +48,13 @@ def register_admin_urls():
 
 
 @hooks.register("register_page_header_buttons")
-def start_procedure_header_button(page, user, view_name, next_url=None):
-    yield from start_procedure_buttons(page, user)
+def page_header_buttons(page, user, view_name, next_url=None):
+    yield from page_buttons(page, user)
 
 
 @hooks.register("register_page_listing_more_buttons")
-def start_procedure_listing_button(page, user, next_url=None):
-    yield from start_procedure_buttons(page, user)
+def page_listing_buttons(page, user, next_url=None):
+    yield from page_buttons(page, user)
 
 
 @hooks.register("register_admin_menu_item")

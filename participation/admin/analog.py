@@ -22,16 +22,23 @@ SCOPED_FIELDS = {
 
 
 class AnalogForm(WagtailAdminModelForm):
+    """``procedure``: the procedure chosen beforehand (in its workspace): only its proposals,
+    polls and answers are offered."""
+
     channel = forms.ChoiceField(label=_("channel"), choices=ANALOG_CHANNELS)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, procedure=None, **kwargs):
         super().__init__(*args, **kwargs)
         for name, procedure_field in SCOPED_FIELDS.items():
-            if name in self.fields and self.for_user is not None:
-                field = self.fields[name]
+            if name not in self.fields:
+                continue
+            field = self.fields[name]
+            if self.for_user is not None:
                 field.queryset = in_scope(
                     field.queryset, self.for_user, procedure_field=procedure_field
                 )
+            if procedure is not None and name != "procedure":
+                field.queryset = field.queryset.filter(**{procedure_field: procedure})
 
 
 class AnalogProposalForm(AnalogForm):

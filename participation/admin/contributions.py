@@ -8,7 +8,10 @@ serves them all, made once per kind.
 
 import django_filters
 from django.db.models import Count
+from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
+from django.utils.functional import cached_property
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
@@ -30,7 +33,7 @@ from .analog import (
 )
 from .mixins import ServiceFormMixin
 from .moderation import HIDEABLE
-from .permissions import ScopedObjectMixin, in_scope, may_moderate
+from .permissions import ScopedObjectMixin, in_scope, may_moderate, procedures_in_scope
 from .responses import ProposalResponseForm, ProposalResponseView
 from .statements import StatementInspectView, StatementProcessForm, StatementProcessView
 
@@ -94,9 +97,37 @@ class ContributionIndexView(generic.IndexView):
 
 class AnalogCreateView(ServiceFormMixin, generic.CreateView):
     """Staff enter a contribution received offline; ``service``, one of
-    ``participation.services.analog``, stores it."""
+    ``participation.services.analog``, stores it.
+
+    ``?procedure=<pk>`` (from a procedure's workspace) chooses that procedure and offers only
+    its proposals and polls; a procedure outside the user's scope is not found."""
 
     service = None
+    template_name = "participation/admin/analog_create.html"
+
+    @cached_property
+    def procedure(self):
+        pk = self.request.GET.get("procedure")
+        if pk is None:
+            return None
+        if not pk.isdigit():
+            raise Http404
+        return get_object_or_404(procedures_in_scope(self.request.user), pk=pk)
+
+    def get_page_subtitle(self):
+        subtitle = super().get_page_subtitle()
+        if self.procedure is None:
+            return subtitle
+        return f"{subtitle}: {self.procedure.title}"
+
+    def get_initial(self):
+        initial = super().get_initial()
+        if self.procedure is not None:
+            initial["procedure"] = self.procedure.pk
+        return initial
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "procedure": self.procedure}
 
     def save_instance(self):
         instance = self.service(**self.form.cleaned_data, entered_by=self.request.user)

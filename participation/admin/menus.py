@@ -1,4 +1,5 @@
-"""Participation's entries in the admin menu."""
+"""Participation's entries in the admin menu, and its buttons on pages in the editor and the
+page listing."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.menu import MenuItem
@@ -6,6 +7,8 @@ from wagtail.admin.viewsets.model import ModelViewSetGroup
 
 from .contributions import contribution_viewsets
 from .permissions import EXPORT_PERMISSION
+from .plans import start_procedure_buttons
+from .workspace import workspace_buttons
 
 
 class ExportsMenuItem(MenuItem):
@@ -22,3 +25,9 @@ class ContributionsViewSetGroup(ModelViewSetGroup):
     @property
     def items(self):
         return contribution_viewsets()
+
+
+def page_buttons(page, user):
+    """ "Start participation procedure" on a planned project, "Workspace" on a procedure."""
+    yield from start_procedure_buttons(page, user)
+    yield from workspace_buttons(page, user)

@@ -3,13 +3,31 @@
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.http import url_has_allowed_host_and_scheme
 from wagtail.admin import messages
 
 
 class ServiceFormMixin:
     """For Wagtail's create and edit views whose ``save_instance`` calls a service: what the
     service refuses shows on the form; what it saved is announced with
-    ``get_success_message`` on the listing."""
+    ``get_success_message`` on the listing, or on the page the person came from (``next``,
+    such as a procedure's workspace) when that is an address of this site."""
+
+    @cached_property
+    def next_url(self) -> str | None:
+        url = self.request.GET.get("next", "")
+        safe = url_has_allowed_host_and_scheme(
+            url, allowed_hosts={self.request.get_host()}, require_https=self.request.is_secure()
+        )
+        return url if url and safe else None
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # The form is sent to this address with its query (``next``, a chosen procedure).
+        context["action_url"] = self.request.get_full_path()
+        context["next_url"] = self.next_url
+        return context
 
     def form_valid(self, form):
         self.form = form
@@ -22,4 +40,4 @@ class ServiceFormMixin:
             self.produced_error_message = self.get_error_message()
             return self.form_invalid(form)
         messages.success(self.request, self.get_success_message(self.object))
-        return redirect(reverse(self.index_url_name))
+        return redirect(self.next_url or reverse(self.index_url_name))

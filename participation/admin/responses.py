@@ -2,6 +2,7 @@
 of it."""
 
 from django import forms
+from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.views import generic
@@ -13,7 +14,10 @@ from .permissions import ScopedObjectMixin
 
 
 class ProposalResponseForm(WagtailAdminModelForm):
-    status = forms.ChoiceField(label=_("official status"), choices=Proposal.Status.choices)
+    status = forms.ChoiceField(
+        label=_("official status"),
+        choices=[("", _("Choose a status")), *Proposal.Status.choices],
+    )
     response = forms.CharField(
         label=_("public response"),
         widget=forms.Textarea,
@@ -26,9 +30,17 @@ class ProposalResponseForm(WagtailAdminModelForm):
 
 
 class ProposalResponseView(ScopedObjectMixin, ServiceFormMixin, generic.EditView):
-    """Staff set the official status and public response: the author hears of it."""
+    """Staff set the official status and public response beside what was proposed: the author
+    hears of it. Reached from a procedure's workspace, it leads back there (``next``)."""
 
     page_title = _("Official response")
+    template_name = "participation/admin/proposal_response.html"
+
+    def get_queryset(self):
+        return Proposal.objects.select_related("procedure", "author", "entered_by").annotate(
+            support_count=Count("supports", distinct=True),
+            comment_count=Count("comments", distinct=True),
+        )
 
     def save_instance(self):
         return results.proposal_respond(

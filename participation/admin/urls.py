@@ -2,10 +2,11 @@
 
 from django.urls import path
 
-from . import exports, statements
+from . import exports, statements, workspace
 
 app_name = "participation_admin"
 urlpatterns = [
+    path("procedures/<int:pk>/", workspace.WorkspaceView.as_view(), name="workspace"),
     path("exports/", exports.ExportIndexView.as_view(), name="exports"),
     *(
         path(

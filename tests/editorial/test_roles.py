@@ -147,6 +147,11 @@ def contributions_ok(client, proposal) -> bool:
     return get_ok(client, reverse("participation_proposals:index"), proposal.title)
 
 
+def workspace_ok(client, district) -> bool:
+    url = reverse("participation_admin:workspace", args=[district["procedure"].pk])
+    return get_ok(client, url, district["proposal"].title)
+
+
 CHECKS = {
     "Edit and publish Wissen, Aktuelles, Leichte Sprache": lambda c, u, w: all(
         edit_ok(c, page) and page.permissions_for_user(u).can_publish() for page in w["pages"]
@@ -182,6 +187,8 @@ CHECKS = {
     "See the contributions to an Aplerbeck procedure": lambda c, u, w: contributions_ok(
         c, w["aplerbeck"]["proposal"]
     ),
+    "Open the workspace of a Hörde procedure": lambda c, u, w: workspace_ok(c, w["hoerde"]),
+    "Open the workspace of an Aplerbeck procedure": lambda c, u, w: workspace_ok(c, w["aplerbeck"]),
     "Answer a proposal in Hörde": lambda c, u, w: get_ok(
         c, reverse("participation_proposals:edit", args=[w["hoerde"]["proposal"].pk])
     ),
