@@ -225,8 +225,11 @@ def test_an_empty_answer_is_refused_and_nothing_changes(staff_client, feedback):
     response = answer(staff_client, feedback, text="   ")
 
     assert response.status_code == 200
-    error = ui("Write an answer before marking it as answered.")
-    assert error in text_of(parsed(response).find(id="feedback-answer-heading").find_parent())
+    field = parsed(response).find(attrs={"data-contentpath": "answer"})
+    assert text_of(field.find(class_="error-message")) == ui(
+        "Write an answer before marking it as answered."
+    )
+    assert field.find("textarea")["aria-invalid"] == "true"
     feedback.refresh_from_db()
     assert (feedback.status, feedback.answer, feedback.answered_by, feedback.answered_at) == (
         Feedback.Status.NEW,

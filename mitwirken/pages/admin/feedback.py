@@ -16,6 +16,7 @@ from django.db import models
 from django.shortcuts import redirect
 from django.urls import path
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -108,8 +109,9 @@ class FeedbackIndexView(generic.IndexView):
     def due_label(self, feedback: Feedback) -> str:
         if feedback.status == Feedback.Status.ANSWERED:
             return "–"
-        label = timezone.localtime(self.due(feedback)).strftime("%d.%m.%Y")
-        if self.due(feedback) < timezone.now():
+        due = self.due(feedback)
+        label = date_format(timezone.localtime(due), "SHORT_DATE_FORMAT")
+        if due < timezone.now():
             return _("%(date)s (overdue)") % {"date": label}
         return label
 
@@ -197,14 +199,12 @@ class FeedbackAnswerView(generic.EditView):
                 user=self.request.user,
             )
         except ValidationError as error:
+            # What the service refuses shows beside its field, as the form's own errors do.
             form.add_error(None, error)
+            self.produced_error_message = self.get_error_message()
             return self.form_invalid(form)
         messages.success(self.request, self.get_answer_message())
         return redirect(self.get_success_url())
-
-    def form_invalid(self, form):
-        self.produced_error_message = None  # the form says what is wrong, next to the field
-        return super().form_invalid(form)
 
     def get_answer_message(self):
         feedback = self.object
