@@ -6,7 +6,7 @@ response time, and feedback older than that is overdue."""
 import datetime
 
 import pytest
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Permission
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.db import connection
@@ -28,19 +28,6 @@ INDEX = "accessibility_feedback:index"
 EDIT = "accessibility_feedback:edit"
 DAY = datetime.timedelta(days=1)
 SECOND = datetime.timedelta(seconds=1)
-
-
-@pytest.fixture
-def ombudsstelle(ombudsstelle):
-    """The Ombudsstelle with the inbox's permissions. The editorial base grants them to the
-    group once ``mitwirken/pages/apps.py`` registers them (issue 12); until then the test
-    grants what the group is meant to have."""
-    group = Group.objects.get(name="Ombudsstelle")
-    for codename in ("view_feedback", "change_feedback"):
-        group.permissions.add(
-            Permission.objects.get(content_type__app_label="pages", codename=codename)
-        )
-    return ombudsstelle
 
 
 @pytest.fixture
