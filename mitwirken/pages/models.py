@@ -1,6 +1,8 @@
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import translation
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail import hooks
@@ -14,6 +16,9 @@ from .blocks import BodyBlock
 from .kit import RoutablePage, paginate, view_context
 
 NEWS_PER_PAGE = 10
+#: Days within which feedback is answered when no statement says otherwise (BITVNRW's usual
+#: promise: "innerhalb eines Monats").
+DEFAULT_RESPONSE_DAYS = 30
 
 
 class BasePage(Page):
@@ -239,6 +244,15 @@ class AccessibilityStatementPage(RoutablePage, BasePage):
             "The Ombudsstelle für barrierefreie IT of North Rhine-Westphalia and its link."
         ),
     )
+    response_days = models.PositiveSmallIntegerField(
+        _("response time in days"),
+        default=DEFAULT_RESPONSE_DAYS,
+        validators=[MinValueValidator(1), MaxValueValidator(365)],
+        help_text=_(
+            "Within how many days feedback is answered. Shown next to the feedback form; "
+            "unanswered feedback older than this is overdue in the admin."
+        ),
+    )
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("further information"))
 
     content_panels = [
@@ -261,6 +275,7 @@ class AccessibilityStatementPage(RoutablePage, BasePage):
             heading=_("Preparation"),
         ),
         FieldPanel("feedback_contact"),
+        FieldPanel("response_days"),
         FieldPanel("enforcement"),
         FieldPanel("body"),
     ]
@@ -278,13 +293,36 @@ class AccessibilityStatementPage(RoutablePage, BasePage):
 
 
 class Feedback(models.Model):
-    """A message sent through the accessibility statement's feedback form."""
+    """A message sent through the accessibility statement's feedback form, and how the staff
+    handled it (``services.feedback_answer``)."""
+
+    class Status(models.TextChoices):
+        NEW = "new", _("new")
+        IN_PROGRESS = "in_progress", _("in progress")
+        ANSWERED = "answered", _("answered")
 
     name = models.CharField(_("name"), max_length=100, blank=True)
     email = models.EmailField(_("e-mail address"), blank=True)
     message = models.TextField(_("message"), max_length=5000)
     page_url = models.URLField(_("sent from"), max_length=500, blank=True)
+    #: The language the sender wrote in: the answer's mail speaks it.
+    language = models.CharField(
+        _("language"), max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
     created_at = models.DateTimeField(_("received"), auto_now_add=True)
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.NEW, db_index=True
+    )
+    answer = models.TextField(_("answer"), blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("answered by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
@@ -293,6 +331,12 @@ class Feedback(models.Model):
 
     def __str__(self):
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.message[:40]}"
+
+    def excerpt(self) -> str:
+        """The message's start on one line, for listings."""
+        return Truncator(" ".join(self.message.split())).chars(80)
+
+    excerpt.short_description = _("message")
 
 
 @register_setting(icon="link")

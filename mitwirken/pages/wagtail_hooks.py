@@ -1,9 +1,14 @@
+"""What pages registers with Wagtail: the footer's site links for other apps, and the inbox of
+accessibility feedback with its log actions (``mitwirken/pages/admin/``)."""
+
 from wagtail import hooks
 from wagtail.models import Site
 
 from mitwirken.web.links import SITE_LINK_HOOK
 
+from .admin.feedback import FeedbackAnsweredFormatter, FeedbackStatusFormatter, FeedbackViewSet
 from .models import SiteLinks
+from .services import FEEDBACK_ANSWER_ACTION, FEEDBACK_STATUS_ACTION
 
 
 @hooks.register(SITE_LINK_HOOK)
@@ -14,3 +19,14 @@ def site_link(request, name: str) -> str:
         return ""
     page = getattr(SiteLinks.for_request(request), field)
     return page.get_url(request) if page is not None and page.live else ""
+
+
+@hooks.register("register_admin_viewset")
+def register_viewsets():
+    return FeedbackViewSet()
+
+
+@hooks.register("register_log_actions")
+def register_log_actions(actions):
+    actions.register_action(FEEDBACK_ANSWER_ACTION)(FeedbackAnsweredFormatter)
+    actions.register_action(FEEDBACK_STATUS_ACTION)(FeedbackStatusFormatter)

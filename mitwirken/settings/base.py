@@ -329,6 +329,8 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILMODELTRANSLATION_LOCALE_PICKER = True
+# Wagtail's login form with a translated label for the password (mitwirken/accounts/admin/forms.py).
+WAGTAILADMIN_USER_LOGIN_FORM = "mitwirken.accounts.admin.forms.LoginForm"
 
 # Content Security Policy: everything from this origin only, no inline scripts anywhere.
 CONTENT_SECURITY_POLICY = {

@@ -11,7 +11,12 @@ from wagtail.models import Workflow
 from mitwirken.editorial.services import REVIEW_WORKFLOW
 from mitwirken.places.models import District, Topic
 from participation.models import Proposal, Statement
-from tests.factories.pages import ArticleIndexPageFactory, NewsIndexPageFactory, StandardPageFactory
+from tests.factories.pages import (
+    ArticleIndexPageFactory,
+    FeedbackFactory,
+    NewsIndexPageFactory,
+    StandardPageFactory,
+)
 from tests.factories.participation import (
     CommentFactory,
     DistrictFolderPageFactory,
@@ -227,6 +232,9 @@ CHECKS = {
     ),
     "Watch the outbox and send a failed mail again": lambda c, u, w: (
         get_ok(c, reverse("outbox:index")) and u.has_perm("notifications.change_notification")
+    ),
+    "Answer accessibility feedback": lambda c, u, w: get_ok(
+        c, reverse("accessibility_feedback:edit", args=[FeedbackFactory().pk])
     ),
 }
 

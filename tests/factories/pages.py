@@ -119,6 +119,42 @@ class ArticlePageFactory(PageFactory):
     summary = "Ein Artikel über Beteiligung."
 
 
+class AccessibilityStatementPageFactory(SingletonPageFactory):
+    """The Erklärung zur Barrierefreiheit with the fields BITVNRW asks for, below the home page."""
+
+    class Meta:
+        model = "pages.AccessibilityStatementPage"
+
+    title = "Erklärung zur Barrierefreiheit"
+    slug = "barrierefreiheit"
+    non_accessible_content = "<p>Ein Video hat noch keine Untertitel.</p>"
+    statement_created = datetime.date(2026, 11, 1)
+    last_reviewed = datetime.date(2026, 11, 27)
+    feedback_contact = "<p>ombudsstelle@dortmund.de</p>"
+    enforcement = "<p>Ombudsstelle für barrierefreie IT NRW</p>"
+
+
+class FeedbackFactory(factory.django.DjangoModelFactory):
+    """A message from the statement's feedback form; ``created_at`` sets when it came in (the
+    database otherwise stamps it with now)."""
+
+    class Meta:
+        model = "pages.Feedback"
+
+    message = factory.Sequence(lambda n: f"Barriere Nummer {n}: der Kontrast ist zu schwach.")
+    name = "Alex Beispiel"
+    email = factory.Sequence(lambda n: f"absender{n}@example.org")
+    page_url = "http://testserver/barrierefreiheit/"
+
+    @classmethod
+    def _create(cls, model_class, *args, created_at=None, **kwargs):
+        feedback = super()._create(model_class, *args, **kwargs)
+        if created_at is not None:
+            model_class.objects.filter(pk=feedback.pk).update(created_at=created_at)
+            feedback.created_at = created_at
+        return feedback
+
+
 # Images and documents -------------------------------------------------------------------------
 
 
