@@ -15,7 +15,8 @@ item renders nothing: a person with little to do sees a short dashboard.
 
 Panels stand in the order of their ``Urgency``, most urgent first, around Wagtail's own
 "Awaiting your review" (220); ``wagtail_panels_arrange`` moves Wagtail's other panels (your
-pages in a workflow, recent edits, locked pages) below ours.
+pages in a workflow, recent edits, locked pages) below ours. Wagtail's site summary (counts of
+pages, images and documents) is left out (``wagtail_hooks``): it asks nothing of anyone.
 """
 
 import datetime

@@ -357,9 +357,27 @@ def test_the_editor_who_submitted_does_not_review(client, district_editor, place
     procedure.save_revision(user=district_editor)
     procedure.unpublish()
     procedure.get_workflow().start(procedure, district_editor)
+    procedure.save_revision(user=district_editor, log_action=True)
     client.force_login(district_editor)
 
-    assert ui("Awaiting your review") not in headings(client.get(reverse(HOME)))
+    order = headings(client.get(reverse(HOME)))
+
+    assert ui("Awaiting your review") not in order
+    # What only informs comes after what needs attention.
+    assert (
+        order.index(ui("Waiting for a response"))
+        < order.index(ui("Your pages and snippets in a workflow"))
+        < order.index(ui("Your most recent edits"))
+    )
+
+
+def test_the_site_summary_is_left_out(client, ombudsstelle, places):
+    client.force_login(ombudsstelle)
+
+    response = client.get(reverse(HOME))
+
+    assert ui("Site summary") not in headings(response)
+    assert not parsed(response).select("section[aria-labelledby=header-title]")
 
 
 # Queries ------------------------------------------------------------------------------------------
