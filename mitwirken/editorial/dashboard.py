@@ -11,7 +11,8 @@ A panel (``AttentionPanel``) is a heading and its items. An ``Item`` is a count 
 ("3 offene Meldungen", from an ``ngettext_lazy`` text with a ``%(count)s`` placeholder), a link
 to where it is handled and, optionally, the oldest (or soonest) few things it counts as
 ``Entry`` rows with their age. Items that count nothing are left out, and a panel left with no
-item renders nothing: a person with little to do sees a short dashboard.
+item renders nothing: a person with little to do sees a short dashboard, and one with nothing
+to do one calm line (``AllClearPanel``).
 
 Panels stand in the order of their ``Urgency``, most urgent first, around Wagtail's own
 "Awaiting your review" (220); ``wagtail_panels_arrange`` moves Wagtail's other panels (your
@@ -25,9 +26,11 @@ from dataclasses import dataclass, field
 from enum import IntEnum
 from typing import Any
 
+from django.conf import settings
 from django.utils.timesince import timesince
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
+from wagtail.models import TaskState
 
 #: How many of the oldest (or soonest) things an item lists by name.
 OLDEST = 3
@@ -141,6 +144,32 @@ class AttentionPanel(Component):
 
     def render_html(self, parent_context=None):
         if not self.items:
+            return ""
+        return super().render_html(parent_context)
+
+
+class AllClearPanel(Component):
+    """One calm line at the top when nothing waits: no panel of ours has an item and no
+    workflow task awaits the person's review. It looks at ``panels`` when it renders, so the
+    apps' hooks may add theirs after it."""
+
+    name = "all_clear"
+    order = 0
+    template_name = "editorial/dashboard_all_clear.html"
+
+    def __init__(self, request, panels: list):
+        self.request = request
+        self.panels = panels
+
+    def nothing_waits(self) -> bool:
+        if any(panel for panel in self.panels if isinstance(panel, AttentionPanel)):
+            return False
+        if not getattr(settings, "WAGTAIL_WORKFLOW_ENABLED", True):
+            return True
+        return not TaskState.objects.reviewable_by(self.request.user).exists()
+
+    def render_html(self, parent_context=None):
+        if not self.nothing_waits():
             return ""
         return super().render_html(parent_context)
 

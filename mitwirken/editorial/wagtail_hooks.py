@@ -1,14 +1,15 @@
-"""What the editorial base registers with Wagtail: the dashboard's order, without the site
-summary (``dashboard``)."""
+"""What the editorial base registers with Wagtail: the dashboard's order, its calm line when
+nothing waits, and no site summary (``dashboard``)."""
 
 from wagtail import hooks
 
-from .dashboard import wagtail_panels_arrange
+from .dashboard import AllClearPanel, wagtail_panels_arrange
 
 
 @hooks.register("construct_homepage_panels")
 def arrange_wagtail_panels(request, panels):
     wagtail_panels_arrange(panels)
+    panels.append(AllClearPanel(request, panels))
 
 
 @hooks.register("construct_homepage_summary_items", order=1)

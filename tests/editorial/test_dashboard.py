@@ -286,7 +286,10 @@ def test_the_oldest_come_first_with_their_age(client, ombudsstelle, places):
     assert text_of(first.find("time")) == age
 
 
-def test_a_person_with_nothing_to_do_sees_no_panel_of_it(client, ombudsstelle):
+ALL_CLEAR = "Nothing needs your attention right now."
+
+
+def test_a_person_with_nothing_to_do_sees_one_calm_line(client, ombudsstelle):
     HomePageFactory()
     client.force_login(ombudsstelle)
 
@@ -294,6 +297,16 @@ def test_a_person_with_nothing_to_do_sees_no_panel_of_it(client, ombudsstelle):
 
     assert response.status_code == 200
     assert attention(response) == {}
+    assert ui(ALL_CLEAR) in text_of(parsed(response))
+
+
+def test_the_calm_line_is_not_shown_while_something_waits(client, moderator, places):
+    client.force_login(moderator)
+
+    response = client.get(reverse(HOME))
+
+    assert attention(response) == {ui("Reported contributions"): [reports(3)]}
+    assert ui(ALL_CLEAR) not in text_of(parsed(response))
 
 
 def test_late_items_are_marked_and_counts_are_sentences():
@@ -349,6 +362,23 @@ def test_the_ombudsstelle_reviews_a_hoerde_page_between_the_urgent_and_the_answe
         < order.index(ui("Coming up"))
     )
     assert "Zur Prüfung" in text_of(parsed(response).find(id="awaiting-review-section"))
+
+
+def test_a_task_to_review_is_something_to_do(client, ombudsstelle, district_editor):
+    HomePageFactory()
+    ProcedureIndexPageFactory()
+    folder = DistrictFolderPageFactory(district=District.objects.get(slug="hoerde"))
+    procedure = ProcedurePageFactory(parent=folder, slug="nur-pruefung", phases=[])
+    procedure.save_revision(user=district_editor)
+    procedure.unpublish()
+    procedure.get_workflow().start(procedure, district_editor)
+    client.force_login(ombudsstelle)
+
+    response = client.get(reverse(HOME))
+
+    assert attention(response) == {}
+    assert ui("Awaiting your review") in headings(response)
+    assert ui(ALL_CLEAR) not in text_of(parsed(response))
 
 
 def test_the_editor_who_submitted_does_not_review(client, district_editor, places):
