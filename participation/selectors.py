@@ -7,6 +7,7 @@ contributions there are: statuses are computed in the database, related rows are
 import datetime
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import (
     BooleanField,
@@ -456,3 +457,82 @@ def procedure_registrations(*, procedure: ProcedurePage, with_names: bool) -> li
             )
         )
     return list(events)
+
+
+# What staff have to do ------------------------------------------------------------------------
+# Querysets without a scope: the admin limits them to what the person may act on
+# (``participation.admin.permissions``) and counts them.
+
+#: Phases that start or end this many days from now are coming up.
+UPCOMING_PHASE_DAYS = 7
+
+
+def results_reminder_days() -> int:
+    """How many days after its last phase a procedure's results are due."""
+    return getattr(settings, "PARTICIPATION_RESULTS_REMINDER_DAYS", 30)
+
+
+def procedures_results_overdue(*, now=None, days: int | None = None) -> QuerySet:
+    """Live procedures closed (``STATUS_RULE``: no results yet) for ``days`` (the reminder
+    setting) or longer, annotated with ``last_end``; the staff are reminded of these by mail
+    (``services.results.results_reminders_send``)."""
+    now = now or timezone.now()
+    days = results_reminder_days() if days is None else days
+    return (
+        ProcedurePage.objects.live()
+        .with_status(now)
+        .filter(
+            listing_status=ProcedureStatus.CLOSED,
+            last_end__lte=now - datetime.timedelta(days=days),
+        )
+    )
+
+
+def reports_open() -> QuerySet:
+    """Reports the moderation has not dealt with yet, oldest first."""
+    return Report.objects.filter(resolved_at__isnull=True).order_by("created_at", "pk")
+
+
+def proposals_unanswered() -> QuerySet:
+    """Visible proposals without an official status, oldest first, with their procedure."""
+    return (
+        Proposal.objects.filter(status="", hidden_at__isnull=True)
+        .select_related("procedure")
+        .order_by("created_at", "pk")
+    )
+
+
+def comments_unanswered() -> QuerySet:
+    """Visible comments on a procedure itself (not on a proposal, not replies) that no staff
+    member has replied to, oldest first, with their procedure."""
+    staff_replies = Comment.objects.filter(parent=OuterRef("pk"), author__is_staff=True)
+    return (
+        Comment.objects.filter(proposal__isnull=True, parent__isnull=True, hidden_at__isnull=True)
+        .exclude(Exists(staff_replies))
+        .select_related("procedure")
+        .order_by("created_at", "pk")
+    )
+
+
+def statements_new() -> QuerySet:
+    """Formal statements nobody has taken up yet (status "received"), oldest first."""
+    return (
+        Statement.objects.filter(status=Statement.Status.RECEIVED)
+        .select_related("procedure")
+        .order_by("created_at", "pk")
+    )
+
+
+def phases_upcoming(*, now=None, days: int = UPCOMING_PHASE_DAYS) -> QuerySet:
+    """Phases of live procedures that start or end within ``days`` from ``now``, soonest
+    first, annotated with ``change_at`` (their start if it is still to come, else their end)
+    and with their procedure."""
+    now = now or timezone.now()
+    until = now + datetime.timedelta(days=days)
+    return (
+        Phase.objects.filter(procedure__live=True)
+        .filter(Q(start__gt=now, start__lte=until) | Q(end__gt=now, end__lte=until))
+        .annotate(change_at=Case(When(start__gt=now, then="start"), default="end"))
+        .select_related("procedure")
+        .order_by("change_at", "pk")
+    )

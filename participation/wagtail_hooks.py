@@ -1,5 +1,6 @@
-"""What participation registers with Wagtail: its log actions, admin URLs, menus, viewsets and
-page buttons (all in ``participation/admin/``), and the procedures listed on a format's page."""
+"""What participation registers with Wagtail: its log actions, admin URLs, menus, viewsets,
+page buttons and dashboard panels (all in ``participation/admin/``), and the procedures listed
+on a format's page."""
 
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -7,7 +8,7 @@ from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
 from . import selectors
-from .admin import urls
+from .admin import dashboard, urls
 from .admin.menus import ContributionsViewSetGroup, ExportsMenuItem, page_buttons
 from .admin.moderation import ModerationViewSet
 from .admin.permissions import ModerationPermissionPolicy
@@ -70,6 +71,11 @@ def register_exports_menu_item():
 @hooks.register("register_admin_viewset")
 def register_viewsets():
     return [ModerationViewSet(), ContributionsViewSetGroup()]
+
+
+@hooks.register("construct_homepage_panels")
+def attention_panels(request, panels):
+    panels.extend(dashboard.attention_panels(request.user))
 
 
 @hooks.register("toolkit_format_related")

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from django.conf import settings
 from django.db.models import Count, Prefetch, Q, QuerySet
 
-from .models import FormatCategory, FormatPage, Level, PlatformPage
+from .models import FormatCategory, FormatPage, FormatSuggestion, Level, PlatformPage
 
 #: The levels in rising order, for "at most" filters (costs, staff effort).
 LEVEL_ORDER = [Level.LOW, Level.MEDIUM, Level.HIGH]
@@ -129,3 +129,10 @@ def format_counterpart(format_page: FormatPage) -> FormatPage | None:
 def platform_formats(platform: PlatformPage) -> QuerySet:
     """The live formats that use this platform."""
     return platform.formats.live().public().for_listing().order_by("title")
+
+
+def suggestions_new() -> QuerySet:
+    """Format suggestions nobody has dealt with yet, oldest first."""
+    return FormatSuggestion.objects.filter(status=FormatSuggestion.Status.NEW).order_by(
+        "created_at", "pk"
+    )

@@ -1,5 +1,6 @@
 """What the toolkit registers with Wagtail: its log actions, the suggestions' permission policy,
-its menu group, and the report of formats due for review (all in ``toolkit/admin/``)."""
+its menu group, the report of formats due for review and its dashboard panel (all in
+``toolkit/admin/``)."""
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -8,7 +9,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
 from . import services
-from .admin import urls
+from .admin import dashboard, urls
 from .admin.menus import ReviewReportMenuItem, ToolkitViewSetGroup
 from .admin.permissions import SuggestionPermissionPolicy
 from .admin.reports import REPORT_URL_NAME, ReviewDueReportView
@@ -43,3 +44,8 @@ def register_review_report_menu_item():
 @hooks.register("register_admin_urls")
 def register_review_report_urls():
     return urls.urlpatterns
+
+
+@hooks.register("construct_homepage_panels")
+def attention_panels(request, panels):
+    panels.extend(dashboard.attention_panels(request))

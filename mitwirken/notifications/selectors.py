@@ -106,3 +106,13 @@ def announced(*, kind: Kind, key: str) -> bool:
     ``poll:3:1``. For callers that announce once, not once per person who follows later.
     """
     return Notification.objects.filter(occurrence_q(kind_check(kind), key)).exists()
+
+
+def notifications_failed():
+    """Mails of the outbox that could not be sent after every attempt, oldest first, with
+    their message."""
+    return (
+        Notification.objects.filter(status=Notification.Status.FAILED)
+        .select_related("message")
+        .order_by("created_at", "pk")
+    )

@@ -1,8 +1,10 @@
-"""Registers the notifications admin (``admin/``) with Wagtail."""
+"""Registers the notifications admin (``admin/``) with Wagtail: its log action, its menu and
+its panel on the dashboard."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
+from .admin import dashboard
 from .admin.menus import NotificationsViewSetGroup
 from .admin.views import RESEND_ACTION
 
@@ -15,3 +17,8 @@ def register_log_actions(actions):
 @hooks.register("register_admin_viewset")
 def register_viewsets():
     return NotificationsViewSetGroup()
+
+
+@hooks.register("construct_homepage_panels")
+def attention_panels(request, panels):
+    panels.extend(dashboard.attention_panels(request.user))

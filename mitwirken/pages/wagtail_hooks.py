@@ -6,6 +6,7 @@ from wagtail.models import Site
 
 from mitwirken.web.links import SITE_LINK_HOOK
 
+from .admin import dashboard
 from .admin.feedback import FeedbackAnsweredFormatter, FeedbackStatusFormatter, FeedbackViewSet
 from .models import SiteLinks
 from .services import FEEDBACK_ANSWER_ACTION, FEEDBACK_STATUS_ACTION
@@ -30,3 +31,8 @@ def register_viewsets():
 def register_log_actions(actions):
     actions.register_action(FEEDBACK_ANSWER_ACTION)(FeedbackAnsweredFormatter)
     actions.register_action(FEEDBACK_STATUS_ACTION)(FeedbackStatusFormatter)
+
+
+@hooks.register("construct_homepage_panels")
+def attention_panels(request, panels):
+    panels.extend(dashboard.attention_panels(request.user))

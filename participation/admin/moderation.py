@@ -35,6 +35,19 @@ from .permissions import moderated
 HIDEABLE = {model._meta.model_name: model for model in (Proposal, Comment)}
 
 
+def reports_moderated(queryset, user):
+    """The reports of ``queryset`` about contributions that ``user`` moderates (``moderated``):
+    one query with the rows, the contributions are subqueries."""
+    reported = Q(pk__in=[])
+    for name, model in HIDEABLE.items():
+        reported |= Q(
+            content_type__app_label="participation",
+            content_type__model=name,
+            object_id__in=moderated(model.objects.all(), user).values("pk"),
+        )
+    return queryset.filter(reported)
+
+
 def contribution_kind(contribution) -> str:
     return capfirst(contribution._meta.verbose_name) if contribution is not None else "–"
 
@@ -73,15 +86,7 @@ class ReportIndexView(generic.IndexView):
 
     def get_base_queryset(self):
         queryset = super().get_base_queryset().select_related("reporter", "content_type")
-        user = self.request.user
-        reported = Q(pk__in=[])
-        for name, model in HIDEABLE.items():
-            reported |= Q(
-                content_type__app_label="participation",
-                content_type__model=name,
-                object_id__in=moderated(model.objects.all(), user).values("pk"),
-            )
-        queryset = queryset.filter(reported)
+        queryset = reports_moderated(queryset, self.request.user)
         if not self.request.GET.get("state"):
             queryset = queryset.filter(resolved_at__isnull=True)
         return queryset.prefetch_related(

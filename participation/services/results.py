@@ -19,15 +19,11 @@ from mitwirken.notifications.services import notify, notify_address, notify_reci
 
 from ..kinds import PHASE_STARTED, PROPOSAL_RESPONDED, RESULTS_PUBLISHED, RESULTS_REMINDER
 from ..models import Channel, Comment, Phase, PollVote, ProcedurePage, Proposal, Statement, Support
-from ..models.procedures import ProcedureStatus
+from ..selectors import procedures_results_overdue, results_reminder_days
 
 RESPOND_ACTION = "participation.respond"
 #: A phase that started longer ago than this is not announced any more (e.g. entered late).
 PHASE_ANNOUNCE_WINDOW = datetime.timedelta(days=3)
-
-
-def results_reminder_days() -> int:
-    return getattr(settings, "PARTICIPATION_RESULTS_REMINDER_DAYS", 30)
 
 
 def _link(page):
@@ -186,19 +182,12 @@ def _reminder_recipients(procedure: ProcedurePage) -> list[Recipient]:
 
 
 def results_reminders_send(*, now: datetime.datetime | None = None) -> int:
-    """Remind staff of each live procedure closed (``STATUS_RULE``: no results yet) for the
-    configured number of days, once per procedure and address. Returns the number of
-    reminders written."""
-    now = now or timezone.now()
+    """Remind staff of each procedure whose results are overdue
+    (``selectors.procedures_results_overdue``), once per procedure and address. Returns the
+    number of reminders written."""
     days = results_reminder_days()
-    cutoff = now - datetime.timedelta(days=days)
-    candidates = (
-        ProcedurePage.objects.live()
-        .with_status(now)
-        .filter(listing_status=ProcedureStatus.CLOSED, last_end__lte=cutoff)
-    )
     written = 0
-    for procedure in candidates:
+    for procedure in procedures_results_overdue(now=now, days=days):
         closed_on = procedure.last_end
         written += notify_recipients(
             RESULTS_REMINDER,

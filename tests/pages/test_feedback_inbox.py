@@ -412,3 +412,23 @@ def test_feedback_keeps_the_language_it_was_sent_in(client, home_page):
     client.post("/barrierefreiheit/", {"message": "Der Kontrast ist zu schwach."})
 
     assert list(Feedback.objects.order_by("pk").values_list("language", flat=True)) == ["en", "de"]
+
+
+def test_the_dashboard_shows_open_and_overdue_feedback_to_the_ombudsstelle_only(
+    client, ombudsstelle, district_editor
+):
+    old = FeedbackFactory(
+        message="Der Kontrast der Karte ist zu schwach.",
+        created_at=timezone.now() - datetime.timedelta(days=40),
+    )
+    FeedbackFactory(message="Das PDF ist nicht barrierefrei.")
+
+    client.force_login(ombudsstelle)
+    page = client.get(reverse("wagtailadmin_home")).content.decode()
+    client.force_login(district_editor)
+    other = client.get(reverse("wagtailadmin_home")).content.decode()
+
+    assert reverse("accessibility_feedback:edit", args=[old.pk]) in page
+    overdue = ui("%(count)s accessibility feedback past the promised response time")
+    assert overdue % {"count": 1} in text_of(parsed(page))
+    assert reverse("accessibility_feedback:index") not in other
