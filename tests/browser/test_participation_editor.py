@@ -12,6 +12,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from mitwirken.editorial.services import district_review_disable
 from mitwirken.places.models import District
 from participation.models import DistrictFolderPage, ProcedurePage
 from tests.factories.accounts import UserFactory
@@ -47,9 +48,12 @@ def log_in(page, editor) -> None:
     admin_page_checked(page)
 
 
-def test_hoerde_editor_publishes_in_hoerde_and_is_refused_in_aplerbeck(page, hoerde_editor):
+def test_without_review_hoerde_editor_publishes_in_hoerde_and_is_refused_in_aplerbeck(
+    page, hoerde_editor
+):
     hoerde = DistrictFolderPage.objects.get(district=District.objects.get(slug="hoerde"))
     aplerbeck = DistrictFolderPage.objects.get(district=District.objects.get(slug="aplerbeck"))
+    district_review_disable(folder=hoerde)  # the Ombudsstelle switched Hörde's review off
     log_in(page, hoerde_editor)
 
     page.goto(f"/admin/pages/add/participation/procedurepage/{hoerde.pk}/")

@@ -257,7 +257,7 @@ def test_the_links_lead_to_where_each_thing_is_handled(client, ombudsstelle, pla
 
     assert reverse("participation_moderation:index") in links
     assert reverse("participation_proposals:edit", args=[hoerde["proposal"].pk]) in links
-    assert reverse("participation_statements:index") in links
+    assert f"{reverse('participation_statements:index')}?status=received" in links
     assert reverse("wagtailadmin_pages:edit", args=[hoerde["procedure"].pk]) in links
     assert f"{reverse('outbox:index')}?status=failed" in links
     assert f"{reverse('toolkit_suggestions:index')}?status=new" in links

@@ -99,7 +99,7 @@ def test_staff_weigh_a_statement_of_their_procedure_next_to_its_text(
     page = client.get(edit_url(statement))
 
     assert page.status_code == 200
-    shown = one(page, "heading", f"Statement {statement.reference}")
+    shown = one(page, "heading", ui("Statement %(reference)s") % {"reference": statement.reference})
     section = shown.find_parent("section")
     for text in [
         "Margarete Schulte",
