@@ -1,6 +1,6 @@
 """Each staff role's everyday work in Wagtail's admin, end to end in Chromium, as the person in
-that role does it: logged in through the admin's login form, with the menus, buttons and forms
-they see, and what the public sees afterwards.
+that role does it, with the demo's account for the role: logged in through the admin's login
+form, with the menus, buttons and forms they see, and what the public sees afterwards.
 
 - The Ombudsstelle hides a reported comment, approves a consultation that Hörde submitted for
   review, edits and publishes the Leichte-Sprache page and answers a proposal.
@@ -18,13 +18,18 @@ import csv
 import datetime
 import io
 import re
+from pathlib import Path
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.text import capfirst
 from playwright.sync_api import expect
 
+from mitwirken.editorial import seed as editorial_seed
+from mitwirken.editorial.groups import MODERATION_GROUP, OMBUDSSTELLE_GROUP
 from mitwirken.editorial.services import REVIEW_WORKFLOW
+from mitwirken.seeding import seed_data
 from participation.models import (
     Channel,
     Comment,
@@ -34,13 +39,26 @@ from participation.models import (
     Report,
     Statement,
 )
-from tests.factories.accounts import DEFAULT_PASSWORD
 from tests.factories.participation import ProcedurePageFactory, ProposalFactory, ReportFactory
 from tests.helpers import ui
 
 from .audit import axe, axe_admin
 
 pytestmark = pytest.mark.browser
+
+
+# Who works in the admin: the demo's account per staff role, which ``seed_demo`` makes and prints.
+DEMO_STAFF = seed_data(Path(editorial_seed.__file__).parent, "staff.yaml")
+HOERDE_GROUP = "Bezirksvertretung Hörde"
+
+
+@pytest.fixture
+def staff(demo_content) -> dict:
+    """The demo's staff accounts by the name of their group."""
+    people = get_user_model().objects.filter(
+        email__in=[account["email"] for account in DEMO_STAFF["accounts"]]
+    )
+    return {person.groups.get().name: person for person in people}
 
 
 # What the people see ------------------------------------------------------------------------
@@ -51,7 +69,7 @@ def log_in(page, person) -> None:
     page.goto("/admin/login/")
     axe_admin(page)
     page.locator('input[name="username"]').fill(person.email)
-    page.locator('input[name="password"]').fill(DEFAULT_PASSWORD)
+    page.locator('input[name="password"]').fill(DEMO_STAFF["password"])
     page.get_by_role("button", name="Anmelden").click()
     page.wait_for_url(re.compile(r"/admin/$"))
     expect(page.get_by_role("heading", level=1)).to_have_text("MitWIRken in Dortmund")
@@ -155,10 +173,9 @@ def submitted_for_review(editor, title: str) -> ProcedurePage:
 # The Ombudsstelle ---------------------------------------------------------------------------
 
 
-def test_ombudsstelle_moderates_approves_edits_and_answers(
-    page, page_guard, ombudsstelle, district_editor
-):
+def test_ombudsstelle_moderates_approves_edits_and_answers(page, page_guard, staff):
     page_guard.expect_console_error("status of 400", url=PAGE_EDITOR)
+    ombudsstelle, district_editor = staff[OMBUDSSTELLE_GROUP], staff[HOERDE_GROUP]
     phoenix = procedure(PHOENIX)
     comment = Comment.objects.get(procedure=phoenix, text__startswith="Wer pflegt die Bänke")
     ReportFactory(contribution=comment, reason="Das ist Werbung für einen Verein.")
@@ -258,8 +275,9 @@ def page_titled(title: str):
 # The Bezirksvertretung Hörde ----------------------------------------------------------------
 
 
-def test_hoerde_editor_submits_enters_answers_and_exports(page, page_guard, district_editor):
+def test_hoerde_editor_submits_enters_answers_and_exports(page, page_guard, staff):
     page_guard.expect_console_error("status of 400", url=PAGE_EDITOR)
+    district_editor = staff[HOERDE_GROUP]
     hoerde = folder("hoerde")
     phoenix = procedure(PHOENIX)
     log_in(page, district_editor)
@@ -346,7 +364,8 @@ def read_text(download) -> str:
         return file.read()
 
 
-def test_hoerde_editor_is_refused_for_aplerbeck(page, page_guard, district_editor):
+def test_hoerde_editor_is_refused_for_aplerbeck(page, page_guard, staff):
+    district_editor = staff[HOERDE_GROUP]
     ap_215 = procedure(AP_215)
     aplerbeck = folder("aplerbeck")
     proposal = ProposalFactory(procedure=ap_215, title="Spielplatz an der Schweizer Allee")
@@ -392,7 +411,8 @@ def test_hoerde_editor_is_refused_for_aplerbeck(page, page_guard, district_edito
 # The moderation -----------------------------------------------------------------------------
 
 
-def test_moderation_hides_and_restores_and_sees_nothing_editorial(page, page_guard, moderator):
+def test_moderation_hides_and_restores_and_sees_nothing_editorial(page, page_guard, staff):
+    moderator = staff[MODERATION_GROUP]
     phoenix = procedure(PHOENIX)
     comment = Comment.objects.get(procedure=phoenix, text__startswith="Telefonisch")
     ReportFactory(contribution=comment, reason="Beleidigt die Nachbarschaft.")
