@@ -103,7 +103,8 @@ WAGTAIL_FINDINGS = {
     # Draftail, the rich-text editor: its contenteditable textbox has no accessible name of its
     # own; the field's <label> names the hidden input that stores the value.
     "aria-input-field-name": ".Draftail-Editor",
-    "color-contrast": ".locale-picker",  # TEMPORARY-JOURNEYS until wt/feedback lands
+    # The minimap beside long edit forms: while it is collapsed, Wagtail takes its links out of
+    # the tab order, so its scrolling list has nothing to focus.
     "scrollable-region-focusable": ".w-minimap",
 }
 

@@ -356,7 +356,10 @@ def fill_consultation(page, title: str) -> None:
     page.locator('input[name="phases-0-start"]').fill(start.strftime("%Y-%m-%d %H:%M"))
     end = start + datetime.timedelta(days=21)
     page.locator('input[name="phases-0-end"]').fill(end.strftime("%Y-%m-%d %H:%M"))
-    page.keyboard.press("Escape")  # close the date picker
+    # The date pickers open on their fields and close on a click beside them; open, they would
+    # cover the footer's buttons.
+    page.locator('input[name="phases-0-title_de"]').click()
+    expect(page.locator(".xdsoft_datetimepicker").filter(visible=True)).to_have_count(0)
 
 
 def read_text(download) -> str:
