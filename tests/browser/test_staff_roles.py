@@ -22,6 +22,8 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core import mail
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import capfirst
 from playwright.sync_api import expect
@@ -29,6 +31,7 @@ from playwright.sync_api import expect
 from mitwirken.editorial import seed as editorial_seed
 from mitwirken.editorial.groups import MODERATION_GROUP, OMBUDSSTELLE_GROUP
 from mitwirken.editorial.services import REVIEW_WORKFLOW
+from mitwirken.pages.models import Feedback
 from mitwirken.seeding import seed_data
 from participation.models import (
     Channel,
@@ -39,6 +42,7 @@ from participation.models import (
     Report,
     Statement,
 )
+from tests.factories.pages import FeedbackFactory
 from tests.factories.participation import ProcedurePageFactory, ProposalFactory, ReportFactory
 from tests.helpers import ui
 
@@ -68,8 +72,8 @@ def log_in(page, person) -> None:
     """Through Wagtail's login form, as the person types it; on to the dashboard."""
     page.goto("/admin/login/")
     axe_admin(page)
-    page.locator('input[name="username"]').fill(person.email)
-    page.locator('input[name="password"]').fill(DEMO_STAFF["password"])
+    page.get_by_label("E-Mail-Adresse").fill(person.email)
+    page.get_by_label("Passwort").fill(DEMO_STAFF["password"])
     page.get_by_role("button", name="Anmelden").click()
     page.wait_for_url(re.compile(r"/admin/$"))
     expect(page.get_by_role("heading", level=1)).to_have_text("MitWIRken in Dortmund")
@@ -173,7 +177,7 @@ def submitted_for_review(editor, title: str) -> ProcedurePage:
 # The Ombudsstelle ---------------------------------------------------------------------------
 
 
-def test_ombudsstelle_moderates_approves_edits_and_answers(page, page_guard, staff):
+def test_ombudsstelle_moderates_approves_and_edits(page, page_guard, staff):
     page_guard.expect_console_error("status of 400", url=PAGE_EDITOR)
     ombudsstelle, district_editor = staff[OMBUDSSTELLE_GROUP], staff[HOERDE_GROUP]
     phoenix = procedure(PHOENIX)
@@ -239,15 +243,24 @@ def test_ombudsstelle_moderates_approves_edits_and_answers(page, page_guard, sta
     ).to_be_visible()
     axe(page)
 
-    # A proposal answered: its official status and the city's response, shown on the procedure.
-    page.goto("/admin/")
-    arrive(page, "MitWIRken in Dortmund")
-    open_menu(page, ui("Contributions"), listing(Proposal))
-    arrive(page, listing(Proposal))
-    page.get_by_role("link", name="Schattenbäume statt Sonnensegel").click()
+
+def test_ombudsstelle_works_through_the_dashboard(page, staff):
+    """What waits for the Ombudsstelle, from the dashboard's panels to where it is handled: a
+    proposal answered, a formal statement weighed, accessibility feedback answered."""
+    phoenix, ap_215 = procedure(PHOENIX), procedure(AP_215)
+    feedback = FeedbackFactory(
+        message="Im Formular für Vorschläge ist die Fehlermeldung nur rot, ohne Text.",
+        email="rueckmeldung@example.org",
+    )
+    log_in(page, staff[OMBUDSSTELLE_GROUP])
+
+    # The oldest proposal without an official response: answered, and public on the procedure.
+    waiting = page.get_by_role("region", name=ui("Waiting for a response"))
+    waiting.get_by_role("link", name="Schattenbäume statt Sonnensegel").click()
     arrive(page, "Schattenbäume statt Sonnensegel")
+    expect(page.get_by_role("blockquote")).to_contain_text("Bitte Bäume pflanzen")
     response = "Das Grünflächenamt pflanzt im Frühjahr zwölf Platanen an der Nordseite."
-    answer(page, status=ui("accepted"), response=response)
+    answer(page, status=ui("accepted"), response=response, back_to=listing(Proposal))
     proposal = Proposal.objects.get(procedure=phoenix, title="Schattenbäume statt Sonnensegel")
     assert proposal.response == response and proposal.responded_at is not None
     page.goto(phoenix.url)
@@ -255,15 +268,63 @@ def test_ombudsstelle_moderates_approves_edits_and_answers(page, page_guard, sta
     expect(card).to_contain_text(ui("Response of the city"))
     expect(card).to_contain_text(response)
     axe(page)
+    page.goto("/admin/")
+    waiting = page.get_by_role("region", name=ui("Waiting for a response"))
+    expect(waiting.get_by_role("link", name="Mehr Bänke mit Rückenlehne")).to_be_visible()
+    expect(waiting.get_by_role("link", name="Schattenbäume statt Sonnensegel")).to_have_count(0)
+    axe_admin(page)
+
+    # A new formal statement: from the panel to the statement, then weighed beside its text.
+    statement = Statement.objects.filter(procedure=ap_215).order_by("pk").first()
+    waiting.get_by_role("link", name=statement.reference).click()
+    arrive(page, statement.reference)
+    page.get_by_role("navigation", name="Actions").get_by_role("button", name="Aktionen").click()
+    page.get_by_role("link", name="Bearbeiten").click()
+    arrive(page, statement.reference)
+    expect(page.get_by_role("blockquote")).to_have_text(statement.text)
+    page.get_by_role("radio", name=ui("weighed")).check()
+    page.get_by_label(ui("Anonymised summary")).fill(
+        "Die Zufahrt über die Schweizer Allee belaste die Anwohnenden; gebeten wird um eine "
+        "Erschließung von Süden."
+    )
+    page.get_by_label(ui("Result of the weighing")).fill(
+        "Eine Erschließung von Süden ist wegen des Bahndamms nicht möglich; die Zufahrt wird "
+        "verkehrsberuhigt."
+    )
+    footer_action(page, "Speichern").click()
+    expect(messages(page)).to_contain_text(statement.reference)
+    axe_admin(page)
+    statement.refresh_from_db()
+    assert statement.status == Statement.Status.WEIGHED and statement.weighed_by is not None
+
+    # Accessibility feedback: answered from the inbox, the answer mailed to the sender.
+    main_menu(page).get_by_role("link", name=ui("Accessibility feedback")).click()
+    arrive(page, listing(Feedback))
+    page.get_by_role("link", name=feedback.message).click()
+    arrive(page, f"#{feedback.pk}")
+    expect(page.get_by_role("blockquote")).to_have_text(feedback.message)
+    answer_form = page.get_by_role("region", name=ui("Answer"))
+    answer_form.get_by_role("radio", name=ui("answered")).check()
+    answer_form.get_by_role("textbox").fill(
+        "Danke! Die Fehlermeldung steht jetzt auch als Text unter dem Feld."
+    )
+    footer_action(page, "Speichern").click()
+    expect(messages(page)).to_contain_text("rueckmeldung@example.org")
+    arrive(page, listing(Feedback))
+    feedback.refresh_from_db()
+    assert feedback.status == Feedback.Status.ANSWERED
+    answers = [message for message in mail.outbox if message.to == ["rueckmeldung@example.org"]]
+    assert len(answers) == 1 and "Fehlermeldung steht jetzt auch als Text" in answers[0].body
 
 
-def answer(page, *, status: str, response: str) -> None:
-    """On a proposal's response form: the official status and the public response, saved."""
+def answer(page, *, status: str, response: str, back_to: str) -> None:
+    """On a proposal's response form: the official status and the public response, saved; back
+    to the page headed ``back_to``."""
     page.get_by_label(ui("official status")).select_option(label=status)
     page.get_by_label(ui("public response")).fill(response)
     footer_action(page, "Speichern").click()
     expect(messages(page)).to_be_visible()
-    arrive(page, listing(Proposal))
+    arrive(page, back_to)
 
 
 def page_titled(title: str):
@@ -303,14 +364,27 @@ def test_hoerde_editor_submits_enters_answers_and_exports(page, page_guard, staf
     state = consultation.current_workflow_state
     assert state.workflow.name == REVIEW_WORKFLOW and state.status == state.STATUS_IN_PROGRESS
 
-    # A proposal that came in on paper: only Hörde's procedures to choose from.
-    open_menu(page, ui("Contributions"), listing(Proposal))
-    arrive(page, listing(Proposal))
-    page.get_by_role("link", name="Vorschlag hinzufügen").click()
+    # The procedure's workspace, from the "Workspace" button of its page in the editor.
+    open_menu(page, "Seiten", "Beteiligung")
+    arrive(page, "Beteiligung")
+    page.get_by_role("link", name="Unterseiten von ‚Hörde‘ durchsehen").click()
+    arrive(page, "Hörde")
+    page.get_by_role("link", name=phoenix.title, exact=True).click()
+    arrive(page, phoenix.title)
+    page.get_by_role("navigation", name="Actions").get_by_role("button", name="Aktionen").click()
+    page.get_by_role("link", name=ui("Workspace")).click()
+    arrive(page, phoenix.title)
+    contributions = page.get_by_role("table", name=ui("Contributions"))
+    expect(contributions).to_contain_text("Mehr Bänke mit Rückenlehne")
+
+    # A proposal that came in on paper: the form opens with the procedure chosen, and only
+    # Hörde's procedures to choose from; back in the workspace it is listed.
+    analog = page.get_by_role("region", name=ui("Analog entry"))
+    analog.get_by_role("link", name=str(capfirst(Proposal._meta.verbose_name))).click()
     arrive(page, str(capfirst(Proposal._meta.verbose_name)))
     procedure_choice = page.get_by_label(ui("procedure"))
+    expect(procedure_choice).to_have_value(str(phoenix.pk))
     expect(procedure_choice.locator("option", has_text=procedure(AP_215).title)).to_have_count(0)
-    procedure_choice.select_option(label=phoenix.title)
     page.get_by_label(ui("channel")).select_option(label=ui("paper"))
     page.get_by_label(ui("title")).fill("Wasserspielplatz für kleine Kinder")
     page.get_by_label(ui("text")).fill(
@@ -318,25 +392,27 @@ def test_hoerde_editor_submits_enters_answers_and_exports(page, page_guard, staf
     )
     footer_action(page, "Erstellen").click()
     expect(messages(page)).to_be_visible()
-    arrive(page, listing(Proposal))
-    expect(page.get_by_role("link", name="Wasserspielplatz für kleine Kinder")).to_be_visible()
+    arrive(page, phoenix.title)
+    expect(contributions).to_contain_text("Wasserspielplatz für kleine Kinder")
     paper = Proposal.objects.get(title="Wasserspielplatz für kleine Kinder")
     assert paper.procedure_id == phoenix.pk and paper.channel == Channel.PAPER
     assert paper.entered_by == district_editor and paper.author is None
 
-    # A proposal of a Hörde procedure answered.
-    page.get_by_role("link", name="Mehr Bänke mit Rückenlehne").click()
+    # A proposal answered next to its text, and back to the workspace.
+    page.get_by_role(
+        "link", name=re.compile(rf"^{ui('Answer')}\W+Mehr Bänke mit Rückenlehne$")
+    ).click()
     arrive(page, "Mehr Bänke mit Rückenlehne")
+    expect(page.get_by_role("blockquote")).to_contain_text("Entlang der Nordseite fehlen")
     response = "Zehn Bänke mit Lehne kommen; an der Südseite bleibt es bei den Sitzstufen."
-    answer(page, status=ui("partly accepted"), response=response)
+    answer(page, status=ui("partly accepted"), response=response, back_to=phoenix.title)
     answered = Proposal.objects.get(procedure=phoenix, title="Mehr Bänke mit Rückenlehne")
-    assert answered.response == response
+    assert answered.response == response and answered.status == Proposal.Status.PARTLY
 
-    # The procedure's export: the paper proposal and the response are in it.
-    main_menu(page).get_by_role("link", name=ui("Exports")).click()
-    arrive(page, ui("Exports"))
+    # The procedure's export from the workspace: the paper proposal and the response are in it.
+    exports = page.get_by_role("region", name=ui("Exports"))
     with page.expect_download() as download:
-        page.get_by_role("link", name=f"CSV – {phoenix.title}").click()
+        exports.get_by_role("link", name=f"CSV – {phoenix.title}").click()
     rows = list(csv.reader(io.StringIO(read_text(download.value)), delimiter=";"))
     cells = {cell for row in rows for cell in row}
     assert "Wasserspielplatz für kleine Kinder" in cells
@@ -401,10 +477,12 @@ def test_hoerde_editor_is_refused_for_aplerbeck(page, page_guard, staff):
     expect(page.get_by_role("cell", name=procedure(PHOENIX).title, exact=True)).to_be_visible()
     expect(page.get_by_text(ap_215.title)).to_have_count(0)
     for url in [
-        f"/admin/participation/proposals/edit/{proposal.pk}/",
-        f"/admin/participation/moderation/proposal/{proposal.pk}/",
-        f"/admin/participation/statements/inspect/{statement.pk}/",
-        f"/admin/participation/exports/{ap_215.pk}/csv/",
+        reverse("participation_admin:workspace", args=[ap_215.pk]),
+        reverse("participation_proposals:edit", args=[proposal.pk]),
+        reverse("participation_moderation:moderate", args=["proposal", proposal.pk]),
+        reverse("participation_statements:inspect", args=[statement.pk]),
+        reverse("participation_statements:edit", args=[statement.pk]),
+        reverse("participation_admin:export_csv", args=[ap_215.pk]),
     ]:
         not_found(page, page_guard, url)
     proposal.refresh_from_db()
@@ -474,6 +552,12 @@ def test_moderation_hides_and_restores_and_sees_nothing_editorial(page, page_gua
     proposal.refresh_from_db()
     assert not proposal.is_hidden
 
-    # Formal statements carry names and addresses: not there for the moderation.
-    not_found(page, page_guard, f"/admin/participation/statements/inspect/{statement.pk}/")
-    refused(page, "/admin/participation/statements/")
+    # Formal statements carry names and addresses, and the workspaces are the editors': not
+    # there for the moderation.
+    for url in [
+        reverse("participation_statements:inspect", args=[statement.pk]),
+        reverse("participation_statements:edit", args=[statement.pk]),
+        reverse("participation_admin:workspace", args=[ap_215.pk]),
+    ]:
+        not_found(page, page_guard, url)
+    refused(page, reverse("participation_statements:index"))
