@@ -283,7 +283,7 @@ def test_ombudsstelle_works_through_the_dashboard(page, staff):
     arrive(page, statement.reference)
     expect(page.get_by_role("blockquote")).to_have_text(statement.text)
     page.get_by_role("radio", name=ui("weighed")).check()
-    page.get_by_label(ui("Anonymised summary")).fill(
+    page.get_by_label(capfirst(ui("anonymised summary"))).fill(
         "Die Zufahrt über die Schweizer Allee belaste die Anwohnenden; gebeten wird um eine "
         "Erschließung von Süden."
     )
@@ -374,7 +374,7 @@ def test_hoerde_editor_submits_enters_answers_and_exports(page, page_guard, staf
     page.get_by_role("navigation", name="Actions").get_by_role("button", name="Aktionen").click()
     page.get_by_role("link", name=ui("Workspace")).click()
     arrive(page, phoenix.title)
-    contributions = page.get_by_role("table", name=ui("Contributions"))
+    contributions = page.get_by_role("table", name=ui("Contributions"), exact=True)
     expect(contributions).to_contain_text("Mehr Bänke mit Rückenlehne")
 
     # A proposal that came in on paper: the form opens with the procedure chosen, and only
