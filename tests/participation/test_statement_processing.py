@@ -67,6 +67,13 @@ def statement(procedures, citizen, django_capture_on_commit_callbacks):
     return statement
 
 
+def process(statement, user, **changes):
+    """``statement_process`` as staff call it: weighed with the summary and result above,
+    unless ``changes`` say otherwise."""
+    values = {"status": "weighed", "summary": SUMMARY, "weighing": WEIGHING, **changes}
+    return services.statement_process(statement=statement, user=user, **values)
+
+
 def edit_url(statement) -> str:
     return reverse("participation_statements:edit", args=[statement.pk])
 
@@ -161,20 +168,8 @@ def test_a_changed_result_is_sent_again(
     ombudsstelle, statement, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        services.statement_process(
-            statement=statement,
-            status="weighed",
-            summary=SUMMARY,
-            weighing=WEIGHING,
-            user=ombudsstelle,
-        )
-        services.statement_process(
-            statement=statement,
-            status="weighed",
-            summary=SUMMARY,
-            weighing="Der Anregung wird teilweise gefolgt.",
-            user=ombudsstelle,
-        )
+        process(statement, ombudsstelle)
+        process(statement, ombudsstelle, weighing="Der Anregung wird teilweise gefolgt.")
 
     assert [m.to for m in mail.outbox] == [["m.schulte@example.org"]] * 2
     assert "teilweise gefolgt" in mail.outbox[1].body
@@ -187,13 +182,7 @@ def test_the_result_goes_to_the_authors_address_in_their_language(
     statement = StatementFactory(procedure=procedures["hoerde"], author=author, email="")
 
     with django_capture_on_commit_callbacks(execute=True):
-        services.statement_process(
-            statement=statement,
-            status="weighed",
-            summary=SUMMARY,
-            weighing=WEIGHING,
-            user=ombudsstelle,
-        )
+        process(statement, ombudsstelle)
 
     [message] = mail.outbox
     assert message.to == ["resident@example.org"]
@@ -227,9 +216,7 @@ def test_weighed_without_texts_is_refused_with_the_reason_beside_each_field(
 
 def test_the_service_refuses_weighed_without_a_result_and_stores_nothing(ombudsstelle, statement):
     with pytest.raises(ValidationError) as refused:
-        services.statement_process(
-            statement=statement, status="weighed", summary=SUMMARY, weighing="", user=ombudsstelle
-        )
+        process(statement, ombudsstelle, weighing="")
 
     assert set(refused.value.message_dict) == {"weighing"}
     statement.refresh_from_db()
@@ -255,20 +242,8 @@ def test_in_review_keeps_a_draft_without_telling_anyone_or_publishing_it(
 
 
 def test_taking_back_the_weighing_forgets_who_and_when(ombudsstelle, statement):
-    services.statement_process(
-        statement=statement,
-        status="weighed",
-        summary=SUMMARY,
-        weighing=WEIGHING,
-        user=ombudsstelle,
-    )
-    services.statement_process(
-        statement=statement,
-        status="in_review",
-        summary=SUMMARY,
-        weighing=WEIGHING,
-        user=ombudsstelle,
-    )
+    process(statement, ombudsstelle)
+    process(statement, ombudsstelle, status="in_review")
 
     statement.refresh_from_db()
     assert (statement.weighed_by, statement.weighed_at) == (None, None)
@@ -280,13 +255,7 @@ def test_a_statement_without_any_address_is_weighed_without_mail(
     statement = StatementFactory(procedure=procedures["city"], author=None, email="")
 
     with django_capture_on_commit_callbacks(execute=True):
-        services.statement_process(
-            statement=statement,
-            status="weighed",
-            summary=SUMMARY,
-            weighing=WEIGHING,
-            user=ombudsstelle,
-        )
+        process(statement, ombudsstelle)
 
     assert Statement.objects.get(pk=statement.pk).status == "weighed"
     assert mail.outbox == []
@@ -390,13 +359,7 @@ def test_the_moderator_finds_nothing_about_statements(client, moderator, stateme
 def test_the_ombudsstelle_exports_the_statements_with_names_and_processing(
     client, ombudsstelle, statement, procedures
 ):
-    services.statement_process(
-        statement=statement,
-        status="weighed",
-        summary=SUMMARY,
-        weighing=WEIGHING,
-        user=ombudsstelle,
-    )
+    process(statement, ombudsstelle)
     StatementFactory(procedure=procedures["hoerde"], name='=HYPERLINK("http://x")')
     StatementFactory(procedure=procedures["aplerbeck"], name="Fremde Person")
     client.force_login(ombudsstelle)
@@ -457,22 +420,10 @@ def test_the_page_shows_nothing_of_the_weighing_before_a_statement_is_weighed(cl
 def test_the_page_shows_the_anonymised_weighing_and_nothing_of_the_citizen(
     client, ombudsstelle, statement, procedures
 ):
-    services.statement_process(
-        statement=statement,
-        status="weighed",
-        summary=SUMMARY,
-        weighing=WEIGHING,
-        user=ombudsstelle,
-    )
+    process(statement, ombudsstelle)
     StatementFactory(procedure=procedures["hoerde"], status="in_review", summary="Noch offen")
     hidden = StatementFactory(procedure=procedures["hoerde"])
-    services.statement_process(
-        statement=hidden,
-        status="weighed",
-        summary="Versteckt",
-        weighing="Versteckt",
-        user=ombudsstelle,
-    )
+    process(hidden, ombudsstelle, summary="Versteckt", weighing="Versteckt")
     contribution_hide(contribution=hidden, reason="Beleidigung", user=ombudsstelle)
 
     page = client.get(statement.procedure.url)
