@@ -63,8 +63,10 @@ def review_switched_off(sender, instance, **kwargs):
 @receiver(post_migrate, dispatch_uid="editorial.roles_after_migrate")
 def roles_after_migrate(sender, app_config=None, using="default", **kwargs):
     """After ``migrate`` (and a test database's flush): the groups hold what the apps register,
-    also the permissions of models whose migrations just made them. Once, after the last app."""
+    also the permissions of models whose migrations just made them. Once, after the last app
+    that has models (Django sends the signal for those only)."""
     from django.apps import apps
 
-    if app_config is not None and app_config is list(apps.get_app_configs())[-1]:
+    with_models = [config for config in apps.get_app_configs() if config.models_module]
+    if app_config is with_models[-1]:
         publishing_groups_ensure()
