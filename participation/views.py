@@ -1,5 +1,5 @@
-"""The citizen side: the listings of procedures and plans, a procedure page's context, and
-the routes of its forms and iCal files.
+"""The citizen side: the listings of procedures and plans, a procedure page's context, the
+routes of its forms and iCal files, and the home page's sections of open procedures and events.
 
 Each function receives its page and is registered for the page's class with the page kit
 (``page_context``, ``page_route``), so the models never import this module. Each POST calls a
@@ -15,7 +15,9 @@ from django.contrib import messages
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mitwirken import limits
@@ -42,7 +44,12 @@ from .models import (
     Proposal,
 )
 from .models.plans import new_since
+from .models.procedures import ProcedureStatus
 from .services.moderation import report_create as moderation_report_create
+
+#: How many open procedures and upcoming events the home page shows.
+HOME_PROCEDURES = 3
+HOME_EVENTS = 3
 
 # Listings -----------------------------------------------------------------------------------
 
@@ -73,6 +80,39 @@ def planned_project_index_context(request, page) -> dict:
         "plans": form.filter(page.listing().for_listing()),
         "new_since": new_since(),
     }
+
+
+# The home page's sections (registered in wagtail_hooks) ---------------------------------------
+
+
+def _index_url(request, query: str = "") -> str:
+    index = ProcedureIndexPage.objects.live().public().first()
+    return f"{index.get_url(request)}{query}" if index else ""
+
+
+def open_procedures_section(request, page) -> str:
+    """The open procedures with the nearest deadline, and a link to all open ones; when none is
+    open, a sentence that says so with a link to all procedures ("" without an index page)."""
+    procedures = list(selectors.procedures_open_by_deadline()[:HOME_PROCEDURES])
+    query = f"?status={ProcedureStatus.OPEN}" if procedures else ""
+    index_url = _index_url(request, query)
+    if not procedures and not index_url:
+        return ""
+    return render_to_string(
+        "participation/includes/home_procedures.html",
+        {"procedures": procedures, "index_url": index_url},
+        request=request,
+    )
+
+
+def events_section(request, page) -> str:
+    """The next events of live procedures ("" when none is coming)."""
+    events = list(selectors.events_upcoming(now=timezone.now())[:HOME_EVENTS])
+    if not events:
+        return ""
+    return render_to_string(
+        "participation/includes/home_events.html", {"events": events}, request=request
+    )
 
 
 # A procedure --------------------------------------------------------------------------------

@@ -1,13 +1,15 @@
 """What participation registers with Wagtail: its log actions, admin URLs, menus, viewsets,
-page buttons and dashboard panels (all in ``participation/admin/``), and the procedures listed
-on a format's page."""
+page buttons and dashboard panels (all in ``participation/admin/``), the procedures listed
+on a format's page, and the home page's open procedures and upcoming events (``views``)."""
 
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
-from . import selectors
+from mitwirken.pages.sections import home_section
+
+from . import selectors, views
 from .admin import dashboard, urls
 from .admin.menus import ContributionsViewSetGroup, ExportsMenuItem, page_buttons
 from .admin.moderation import ModerationViewSet
@@ -86,3 +88,14 @@ def procedures_using_format(page, request):
     if not procedures:
         return None
     return _("Procedures that used this format"), procedures
+
+
+home_section(
+    "open-procedures",
+    label=_("Open procedures, the nearest deadline first"),
+    heading=_("Take part now"),
+    order=10,
+)(views.open_procedures_section)
+home_section("events", label=_("Upcoming events"), heading=_("Upcoming events"), order=30)(
+    views.events_section
+)

@@ -1,4 +1,5 @@
-"""The public side of the Wegweiser: the finder's context, the A–Z index, a district hub.
+"""The public side of the Wegweiser: the finder's context, the A–Z index, a district hub, and
+the home page's sections of the finder and the district hubs.
 
 Each function receives its page and is registered for the page's class with the page kit
 (``page_context``, ``page_route``); the reads are in ``selectors``. Each makes a fixed number
@@ -7,6 +8,7 @@ of queries however many offerings, procedures or formats there are.
 
 from urllib.parse import urlencode
 
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
@@ -18,7 +20,7 @@ from .forms import finder_form
 from .models import DistrictHubIndexPage, DistrictHubPage, Intent, WegweiserPage
 from .selectors.a_to_z import a_to_z_letters, letter_navigation
 from .selectors.finder import finder_matches
-from .selectors.hubs import district_hub_contents
+from .selectors.hubs import district_hub_contents, district_hubs
 
 
 def _url(page_class, request, query: dict | None = None) -> str:
@@ -109,3 +111,32 @@ def district_hub_context(request, page) -> dict:
         "finder_url": _url(WegweiserPage, request, {"district": district.slug}),
         "procedures_url": _url(ProcedureIndexPage, request, {"district": district.slug}),
     }
+
+
+# The home page's sections (registered in wagtail_hooks) ---------------------------------------
+
+
+def finder_section(request, page) -> str:
+    """The finder's three questions, answered on the finder page ("" without one)."""
+    finder_url = _url(WegweiserPage, request)
+    if not finder_url:
+        return ""
+    form, _answered = finder_form({})
+    return render_to_string(
+        "wegweiser/includes/home_finder.html",
+        {"form": form, "finder_url": finder_url},
+        request=request,
+    )
+
+
+def district_hubs_section(request, page) -> str:
+    """The list of the district hubs ("" while none is published); two queries and the index's
+    URL, however many hubs there are."""
+    hubs = list(district_hubs())
+    if not hubs:
+        return ""
+    return render_to_string(
+        "wegweiser/includes/district_hubs_section.html",
+        {"hubs": hubs, "index_url": _url(DistrictHubIndexPage, request)},
+        request=request,
+    )

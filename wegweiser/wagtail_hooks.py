@@ -1,22 +1,14 @@
-"""Wegweiser's hooks into the rest of the portal."""
+"""Wegweiser's hooks into the rest of the portal: the home page's sections (``views``)."""
 
-from django.template.loader import render_to_string
-from wagtail import hooks
+from django.utils.translation import gettext_lazy as _
 
-from .models import DistrictHubIndexPage
-from .selectors.hubs import district_hubs
+from mitwirken.pages.sections import home_section
 
+from . import views
 
-@hooks.register("home_page_sections")
-def district_hubs_section(request) -> str:
-    """The home page's list of the district hubs ("" while none is published); two queries
-    and the index's URL, however many hubs there are."""
-    hubs = list(district_hubs())
-    if not hubs:
-        return ""
-    index = DistrictHubIndexPage.objects.live().public().first()
-    return render_to_string(
-        "wegweiser/includes/district_hubs_section.html",
-        {"hubs": hubs, "index_url": index.get_url(request) if index else ""},
-        request=request,
-    )
+home_section(
+    "finder", label=_("Wegweiser: three questions"), heading=_("What fits you?"), order=20
+)(views.finder_section)
+home_section("district-hubs", label=_("The district hubs"), heading=_("Your district"), order=50)(
+    views.district_hubs_section
+)

@@ -5,6 +5,8 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from .sections import section_choices
+
 
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("Heading"), max_length=120)
@@ -138,3 +140,33 @@ class BodyBlock(blocks.StreamBlock):
     document = DocumentBlock()
     quote = QuoteBlock()
     video = VideoBlock()
+
+
+class HomeSectionBlock(blocks.StructBlock):
+    """Where a section filled automatically (open procedures, events, news...) goes on the home
+    page, with a heading of the editors' own. The home page renders the section itself
+    (``sections.home_parts``); this block's template is the editors' preview."""
+
+    section = blocks.ChoiceBlock(label=_("Section"), choices=section_choices)
+    heading = blocks.CharBlock(
+        label=_("Heading"),
+        required=False,
+        max_length=120,
+        help_text=_("Leave empty for the standard heading."),
+    )
+    intro = blocks.TextBlock(label=_("Introduction"), required=False, max_length=400)
+
+    class Meta:
+        icon = "list-ul"
+        template = "blocks/home_section.html"
+        label = _("Automatic section")
+        help_text = _(
+            "The content is filled in automatically. Sections not placed here follow at the end."
+        )
+        preview_value = {"section": "open-procedures", "heading": "", "intro": ""}
+
+
+class HomeBodyBlock(BodyBlock):
+    """The home page's blocks: those of every page, and where each automatic section goes."""
+
+    section = HomeSectionBlock()

@@ -5,17 +5,24 @@ from django.utils import translation
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
-from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from .blocks import BodyBlock
+from mitwirken.web.links import site_link
+
+from .blocks import BodyBlock, HomeBodyBlock, VideoBlock
 from .kit import RoutablePage, paginate, view_context
+from .sections import home_parts
 
 NEWS_PER_PAGE = 10
+#: News in the order every list shows them: by their date, the newest first. Not by when they
+#: were published: the demo seed publishes the newest first, and an editor may publish an older
+#: item late.
+NEWS_ORDER = ("-date", "-first_published_at", "-pk")
 #: Days within which feedback is answered when no statement says otherwise (BITVNRW's usual
 #: promise: "innerhalb eines Monats").
 DEFAULT_RESPONSE_DAYS = 30
@@ -97,10 +104,40 @@ class IndexPage(BasePage):
 
 
 class HomePage(BasePage):
-    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+    """The start page: the intro, Leichte Sprache and the DGS video, then the editors' blocks and
+    the sections other apps fill (``sections``): what one can do now."""
 
-    content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    sign_language_video = StreamField(
+        [("video", VideoBlock())],
+        blank=True,
+        max_num=1,
+        verbose_name=_("video in German Sign Language (DGS)"),
+        help_text=_(
+            "What the portal contains, how to find your way, the main points of the "
+            "accessibility statement and where more DGS content is. Upload the file as a document."
+        ),
+    )
+    body = StreamField(
+        HomeBodyBlock(),
+        blank=True,
+        verbose_name=_("body"),
+        help_text=_(
+            "Your own blocks, and where each automatic section goes (open procedures, events, "
+            "the Wegweiser, the district hubs, news). Sections not placed follow at the end."
+        ),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [FieldPanel("easy_language_summary"), FieldPanel("sign_language_video")],
+            heading=_("Leichte Sprache and sign language"),
+        ),
+        FieldPanel("body"),
+    ]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
@@ -112,14 +149,10 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["latest_news"] = (
-            NewsPage.objects.live().public().order_by("-first_published_at", "-pk")[:3]
-        )
-        # Sections other apps add (the Wegweiser's district hubs), as HTML; this app imports none
-        # of them. A hook returns "" when it has nothing to show.
-        context["home_sections"] = [
-            html for fn in hooks.get_hooks("home_page_sections") if (html := fn(request))
-        ]
+        # The sections come from every app through a hook; this app imports none of them.
+        context["home_parts"] = home_parts(request, self)
+        context["easy_language_url"] = site_link(request, "easy_language")
+        context["sign_language_url"] = site_link(request, "sign_language")
         return context
 
 
@@ -170,12 +203,17 @@ class NewsIndexPage(IndexPage):
     subpage_types = ["pages.NewsPage"]
     template = "pages/news_index_page.html"
     listing_name = "news"
-    listing_order = ("-date", "-pk")
+    listing_order = NEWS_ORDER
     per_page = NEWS_PER_PAGE
 
     class Meta:
         verbose_name = _("news index page")
         verbose_name_plural = _("news index pages")
+
+
+class NewsQuerySet(PageQuerySet):
+    def newest_first(self):
+        return self.order_by(*NEWS_ORDER)
 
 
 class NewsPage(BasePage):
@@ -195,6 +233,8 @@ class NewsPage(BasePage):
     parent_page_types = ["pages.NewsIndexPage"]
     subpage_types = []
     template = "pages/news_page.html"
+
+    objects = PageManager.from_queryset(NewsQuerySet)()
 
     class Meta:
         verbose_name = _("news item")

@@ -3,12 +3,20 @@ import datetime
 from django.utils import timezone
 from wagtail.models import Page
 
-from .models import DEFAULT_RESPONSE_DAYS, AccessibilityStatementPage, Feedback
+from .models import DEFAULT_RESPONSE_DAYS, AccessibilityStatementPage, Feedback, NewsPage
+
+#: How many news items the home page shows.
+HOME_NEWS = 3
 
 
 def page_search(query: str):
     """Live public pages of every type matching the query, best first, as specific pages."""
     return Page.objects.live().public().specific().search(query)
+
+
+def news_latest(*, limit: int = HOME_NEWS) -> list[NewsPage]:
+    """The newest live public news items by their date (``NEWS_ORDER``), one query."""
+    return list(NewsPage.objects.live().public().newest_first()[:limit])
 
 
 # Accessibility feedback ---------------------------------------------------------------------

@@ -19,7 +19,7 @@ class BasePageTranslation(TranslationOptions):
 
 @register(HomePage)
 class HomePageTranslation(TranslationOptions):
-    fields = ("intro", "body")
+    fields = ("intro", "sign_language_video", "body")
 
 
 @register(StandardPage)

@@ -1,4 +1,5 @@
-"""The pages app's views: search, /healthz, and the accessibility statement's feedback form."""
+"""The pages app's views: search, /healthz, the accessibility statement's feedback form, and
+the home page's news section."""
 
 import secrets
 from itertools import groupby
@@ -6,6 +7,7 @@ from itertools import groupby
 from django.db import connection
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -14,8 +16,8 @@ from mitwirken import limits
 
 from .forms import FeedbackForm, SearchForm
 from .kit import page_route, paginate
-from .models import AccessibilityStatementPage
-from .selectors import page_search
+from .models import AccessibilityStatementPage, NewsIndexPage
+from .selectors import news_latest, page_search
 from .services import feedback_create
 
 RESULTS_PER_PAGE = 10
@@ -130,3 +132,17 @@ def accessibility_statement(request, page):
     context["form"] = form
     context["feedback_sent"] = request.GET.get("gesendet") == "1"
     return TemplateResponse(request, page.get_template(request), context, status=status)
+
+
+def news_section(request, page) -> str:
+    """The home page's newest news items and a link to all of them ("" without news); two
+    queries."""
+    news = news_latest()
+    if not news:
+        return ""
+    index = NewsIndexPage.objects.live().public().first()
+    return render_to_string(
+        "pages/includes/home_news.html",
+        {"news": news, "index_url": index.get_url(request) if index else ""},
+        request=request,
+    )

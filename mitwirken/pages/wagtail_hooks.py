@@ -1,6 +1,8 @@
-"""What pages registers with Wagtail: the footer's site links for other apps, and the inbox of
-accessibility feedback with its log actions (``mitwirken/pages/admin/``)."""
+"""What pages registers with Wagtail: the footer's site links for other apps, the inbox of
+accessibility feedback with its log actions (``mitwirken/pages/admin/``), and the home page's
+news section."""
 
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.models import Site
 
@@ -9,7 +11,11 @@ from mitwirken.web.links import SITE_LINK_HOOK
 from .admin import dashboard
 from .admin.feedback import FeedbackAnsweredFormatter, FeedbackStatusFormatter, FeedbackViewSet
 from .models import SiteLinks
+from .sections import home_section
 from .services import FEEDBACK_ANSWER_ACTION, FEEDBACK_STATUS_ACTION
+from .views import news_section
+
+home_section("news", label=_("Latest news"), heading=_("Latest news"), order=90)(news_section)
 
 
 @hooks.register(SITE_LINK_HOOK)

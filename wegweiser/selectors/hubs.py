@@ -5,9 +5,9 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from mitwirken.pages.models import NewsPage
-from participation.models import Event, ProcedureDistrict, ProcedurePage
+from participation.models import Event, ProcedurePage
 from participation.models.procedures import ProcedureStatus
-from participation.selectors import procedure_list
+from participation.selectors import events_upcoming, procedure_list
 
 from ..models import CouncilSession, DistrictHubPage, OfferingPage
 from . import by_title, capped
@@ -56,8 +56,6 @@ def district_hub_contents(*, hub: DistrictHubPage, now=None) -> HubContents:
         .order_by(by_title(), "pk"),
         HUB_OFFERINGS,
     )
-    in_district = ProcedureDistrict.objects.filter(district=district).values("procedure_id")
-    live_procedures = ProcedurePage.objects.live().public().filter(pk__in=in_district)
     return HubContents(
         upcoming_sessions=list(sessions.filter(start__gte=now).order_by("start", "pk")),
         recent_sessions=list(
@@ -67,15 +65,8 @@ def district_hub_contents(*, hub: DistrictHubPage, now=None) -> HubContents:
         more_procedures=more_procedures,
         offerings=offerings,
         more_offerings=more_offerings,
-        events=list(
-            Event.objects.filter(procedure__in=live_procedures.values("pk"), end__gte=now)
-            .select_related("procedure")
-            .order_by("start", "pk")[:HUB_EVENTS]
-        ),
+        events=list(events_upcoming(district=district, now=now)[:HUB_EVENTS]),
         news=list(
-            NewsPage.objects.live()
-            .public()
-            .filter(districts=district)
-            .order_by("-date", "-first_published_at", "-pk")[:HUB_NEWS]
+            NewsPage.objects.live().public().filter(districts=district).newest_first()[:HUB_NEWS]
         ),
     )

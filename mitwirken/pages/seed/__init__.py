@@ -36,13 +36,15 @@ def home(data: dict) -> int:
     # Wagtail's installation creates a plain "Welcome" page; the portal's home page replaces it.
     for page in root.get_children().exact_type(Page):
         page.delete()
+    for document in data["documents"]:
+        _document(document)
     home_page = page_ensure(root, HomePage, data["home_page"])
     site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
     for name, value in data["site"].items():
         setattr(site, name, value)
     site.root_page = home_page
     site.save()
-    return 2
+    return 2 + len(data["documents"])
 
 
 def knowledge(data: dict) -> int:

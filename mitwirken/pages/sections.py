@@ -1,0 +1,108 @@
+"""The home page's sections: what one can do now, gathered from every app.
+
+An app adds a section with ``@home_section(key, label=..., heading=..., order=...)`` on a
+function ``fn(request, page) -> str`` in its ``wagtail_hooks.py``: the section's content as HTML,
+or "" when it has nothing to show (then the home page leaves the section out). The function
+makes a fixed number of queries however many items there are. The home page wraps the content in
+a ``<section>`` with its heading, so this app imports none of the apps that show something here.
+
+Editors place sections among the home page's own blocks (``HomeSectionBlock``) and may give
+each a heading and a short introduction of their own. The sections they do not place follow, in
+the order of their ``order`` (lowest first), so an app added later shows up without an editor.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.template.loader import render_to_string
+from wagtail import hooks
+
+#: The hook through which apps register ``HomeSection``s.
+HOME_SECTIONS_HOOK = "home_page_sections"
+
+
+@dataclass(frozen=True)
+class HomeSection:
+    """A section of the home page that an app fills; ``label`` names it for editors."""
+
+    key: str
+    label: str
+    heading: str
+    render: Callable = field(compare=False)
+
+
+def home_section(key: str, *, label: str, heading: str, order: int) -> Callable:
+    """Register the decorated ``fn(request, page) -> str`` as the home page section ``key``."""
+
+    def register(fn):
+        hooks.register(HOME_SECTIONS_HOOK, HomeSection(key, label, heading, fn), order=order)
+        return fn
+
+    return register
+
+
+def registered_sections() -> list[HomeSection]:
+    """Every registered section, in their standard order."""
+    return list(hooks.get_hooks(HOME_SECTIONS_HOOK))
+
+
+def section_choices() -> list[tuple[str, str]]:
+    """The sections editors can place, for ``HomeSectionBlock``."""
+    return [(section.key, section.label) for section in registered_sections()]
+
+
+@dataclass
+class Part:
+    """One part of the home page's body: editors' blocks (``blocks``) or a section's HTML."""
+
+    blocks: list = field(default_factory=list)
+    html: str = ""
+
+
+def _section_html(section: HomeSection, request, page, *, heading: str, intro: str) -> str:
+    content = section.render(request, page)
+    if not content:
+        return ""
+    return render_to_string(
+        "pages/includes/home_section.html",
+        {
+            "key": section.key,
+            "heading": heading or section.heading,
+            "intro": intro,
+            "content": content,
+        },
+        request=request,
+    )
+
+
+def home_parts(request, page) -> list[Part]:
+    """The home page's body: the editors' blocks and the sections where they placed them (each
+    once), then the sections they did not place; a section with nothing to show left out."""
+    sections = {section.key: section for section in registered_sections()}
+    parts: list[Part] = []
+    placed = set()
+    for block in page.body:
+        if block.block_type != "section":
+            if not parts or parts[-1].html:
+                parts.append(Part())
+            parts[-1].blocks.append(block)
+            continue
+        key = block.value["section"]
+        if key in placed or key not in sections:
+            continue  # a second placement, or a section whose app is gone
+        placed.add(key)
+        html = _section_html(
+            sections[key],
+            request,
+            page,
+            heading=block.value["heading"],
+            intro=block.value["intro"],
+        )
+        if html:
+            parts.append(Part(html=html))
+    for key, section in sections.items():
+        if key in placed:
+            continue
+        if html := _section_html(section, request, page, heading="", intro=""):
+            parts.append(Part(html=html))
+    return parts
