@@ -40,24 +40,28 @@ def _phase_reason(procedure, flag: str, closed_message) -> Reason:
     return None
 
 
+# The phase comes before the account: whoever may not take part now, signed in or not, hears
+# that, and is not asked to log in for nothing.
+
+
 def can_add_proposal(user, procedure) -> Reason:
-    return account_reason(user) or _phase_reason(
+    return _phase_reason(
         procedure, "allows_proposals", _("Proposals are not open in the current phase.")
-    )
+    ) or account_reason(user)
 
 
 def can_add_comment(user, procedure) -> Reason:
-    return account_reason(user) or _phase_reason(
+    return _phase_reason(
         procedure, "allows_comments", _("Comments are not open in the current phase.")
-    )
+    ) or account_reason(user)
 
 
 def can_support(user, proposal, procedure=None) -> Reason:
     """``procedure`` may be passed when the caller has it with its phases already."""
     procedure = procedure or proposal.procedure
-    reason = account_reason(user) or _phase_reason(
+    reason = _phase_reason(
         procedure, "allows_support", _("Support is not open in the current phase.")
-    )
+    ) or account_reason(user)
     if reason:
         return reason
     if proposal.is_hidden:
@@ -102,9 +106,9 @@ def can_vote(user, poll, session_key: str = "", procedure=None, *, token: str = 
 def can_add_statement(user, procedure) -> Reason:
     if not procedure.is_formal:
         return _("Formal statements are only possible in formal procedures.")
-    return account_reason(user) or _phase_reason(
+    return _phase_reason(
         procedure, "allows_statements", _("Formal statements are not open in the current phase.")
-    )
+    ) or account_reason(user)
 
 
 def can_register(user, event) -> Reason:

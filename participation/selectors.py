@@ -176,14 +176,23 @@ def _with_author(queryset):
     return queryset.select_related("author")
 
 
-def procedure_proposals(*, procedure: ProcedurePage) -> list[Proposal]:
-    """The proposals with their support count and their comments, replies one level below."""
+def procedure_proposals(*, procedure: ProcedurePage, status: str = "") -> QuerySet:
+    """The proposals, newest first, with their support count and their comments, replies one
+    level below: a query to paginate (the related rows are fetched for the page only).
+
+    ``status``: an official status; ``in_review`` includes the proposals not answered yet, as
+    ``services.results.results_summary`` counts them."""
     replies = _with_author(Comment.objects.order_by("created_at", "pk"))
     comments = _with_author(
         Comment.objects.filter(parent__isnull=True).order_by("created_at", "pk")
     ).prefetch_related(Prefetch("replies", queryset=replies))
-    return list(
-        _with_author(Proposal.objects.filter(procedure=procedure))
+    proposals = Proposal.objects.filter(procedure=procedure)
+    if status == Proposal.Status.IN_REVIEW:
+        proposals = proposals.filter(status__in=["", status])
+    elif status:
+        proposals = proposals.filter(status=status)
+    return (
+        _with_author(proposals)
         .annotate(support_count=Count("supports", distinct=True))
         .prefetch_related(Prefetch("comments", queryset=comments))
         .order_by("-created_at", "-pk")

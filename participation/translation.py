@@ -26,7 +26,7 @@ class DistrictFolderPageTranslation(TranslationOptions):
 
 @register(ProcedurePage)
 class ProcedurePageTranslation(TranslationOptions):
-    fields = ("body", "image_alt", "results")
+    fields = ("body", "image_alt", "contribution_outcome", "results")
 
 
 @register(Phase)

@@ -13,11 +13,13 @@ from dataclasses import dataclass
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 
 from mitwirken import limits
@@ -46,6 +48,12 @@ from .models import (
 from .models.plans import new_since
 from .models.procedures import ProcedureStatus
 from .services.moderation import report_create as moderation_report_create
+from .services.results import results_summary
+
+#: Proposals per page of a procedure (``?page=``), so a procedure with hundreds reads well.
+PROPOSALS_PER_PAGE = 10
+#: The query parameters of the list of proposals that a form sent from it keeps.
+LISTING_PARAMETERS = ("status", "page")
 
 #: How many open procedures and upcoming events the home page shows.
 HOME_PROCEDURES = 3
@@ -160,19 +168,20 @@ def _reply_form(comment, bound):
     return CommentForm(auto_id=f"reply-{comment.pk}-%s", initial={"parent": comment.pk})
 
 
-def _report_form(kind, contribution, bound):
-    slot = f"report:{kind}:{contribution.pk}"
-    if bound and bound.slot == slot:
-        return bound.form
-    return ReportForm(auto_id=f"report-{kind}-{contribution.pk}-%s")
-
-
 def _attach_comment_forms(comments, *, can_comment: bool, bound) -> None:
     for comment in comments:
-        comment.report_form = _report_form("comment", comment, bound)
         comment.reply_form = _reply_form(comment, bound) if can_comment else None
-        for reply in comment.replies.all():
-            reply.report_form = _report_form("comment", reply, bound)
+
+
+def _listing_query(request) -> str:
+    """``?status=…&page=…`` of the list of proposals the visitor is on, or ""."""
+    kept = {key: request.GET[key] for key in LISTING_PARAMETERS if request.GET.get(key)}
+    return f"?{urlencode(kept)}" if kept else ""
+
+
+def _proposal_status(request) -> str:
+    status = request.GET.get("status", "")
+    return status if status in Proposal.Status.values else ""
 
 
 @page_context(ProcedurePage)
@@ -180,7 +189,11 @@ def procedure_context(request, procedure, *, bound: Bound | None = None) -> dict
     """Everything the procedure page shows; a fixed number of queries however much it holds."""
     user = request.user
     session_key = _session_key(request)
-    proposals = selectors.procedure_proposals(procedure=procedure)
+    proposal_status = _proposal_status(request)
+    proposals = Paginator(
+        selectors.procedure_proposals(procedure=procedure, status=proposal_status),
+        PROPOSALS_PER_PAGE,
+    ).get_page(request.GET.get("page"))
     comments = selectors.procedure_comments(procedure=procedure)
     polls = selectors.procedure_polls(procedure=procedure)
     events = selectors.procedure_events(procedure=procedure)
@@ -200,7 +213,6 @@ def procedure_context(request, procedure, *, bound: Bound | None = None) -> dict
             and not proposal.is_hidden
             and proposal.author_id != user.pk
         )
-        proposal.report_form = _report_form("proposal", proposal, bound)
         slot = f"comment:proposal:{proposal.pk}"
         if comment_reason is None and not proposal.is_hidden:
             proposal.comment_form = (
@@ -247,15 +259,32 @@ def procedure_context(request, procedure, *, bound: Bound | None = None) -> dict
     def form_for(slot, factory):
         return bound.form if bound and bound.slot == slot else factory()
 
+    status = procedure.status()
+    # Ended: closed, or with results and nothing open any more (results may come early).
+    ended = status in (ProcedureStatus.CLOSED, ProcedureStatus.RESULTS) and not open_for
+    today = timezone.localdate()
+    council_steps = list(procedure.council_steps.all())
+    for step in council_steps:
+        step.is_past = step.date < today
     return {
         "timeline": selectors.procedure_timeline(procedure),
         "current_phase": phase,
+        "next_phase": procedure.next_phase(),
+        "open_for": open_for,
         "open_now": selectors.procedure_open_now(procedure),
-        "procedure_status": procedure.status(),
+        "procedure_status": status,
+        "participation_ended": ended,
+        "participation_end": procedure.participation_end(),
+        "results_summary": results_summary(procedure) if ended else None,
+        "documents": list(procedure.documents.select_related("document")),
         "districts": list(procedure.procedure_districts.select_related("district")),
-        "council_steps": list(procedure.council_steps.all()),
+        "council_steps": council_steps,
         "statement_weighing": selectors.statement_weighing(procedure=procedure),
         "proposals": proposals,
+        "proposal_status": proposal_status,
+        "proposal_status_label": Proposal.Status(proposal_status).label if proposal_status else "",
+        "listing_query": _listing_query(request),
+        "listing_url": procedure.get_url(request) + _listing_query(request),
         "procedure_comments": comments,
         "polls": polls,
         "events": events,
@@ -282,7 +311,9 @@ def _render(request, procedure, bound: Bound | None) -> TemplateResponse:
 
 
 def _redirect(procedure, request, anchor: str = "") -> HttpResponseRedirect:
-    return HttpResponseRedirect(procedure.get_url(request) + (f"#{anchor}" if anchor else ""))
+    """Back to the procedure, on the page of proposals the form was sent from, at ``anchor``."""
+    url = procedure.get_url(request) + _listing_query(request)
+    return HttpResponseRedirect(url + (f"#{anchor}" if anchor else ""))
 
 
 def _add_errors(form: forms.Form, error: ValidationError) -> None:
@@ -535,21 +566,56 @@ def event_ical(request, procedure, event_id: int):
 
 
 REPORTABLE = {"proposal": Proposal, "comment": Comment}
+REPORT_TEMPLATE = "participation/report_page.html"
+
+
+def _return_url(request, procedure, anchor: str) -> str:
+    """Where the visitor came from (``next``: a path of this procedure's page, such as its
+    second page of proposals), else the procedure, at the contribution's ``anchor``."""
+    base = procedure.get_url(request)
+    url = (request.POST.get("next") or request.GET.get("next") or "").split("#")[0]
+    if not (
+        url.startswith(base)
+        and url_has_allowed_host_and_scheme(url, allowed_hosts={request.get_host()})
+    ):
+        url = base
+    return f"{url}#{anchor}"
+
+
+def _report_render(request, procedure, contribution, form, *, status=200) -> TemplateResponse:
+    kind = contribution._meta.model_name
+    context = {
+        "page": procedure,
+        "self": procedure,
+        "contribution": contribution,
+        "kind": kind,
+        "form": form,
+        "reason": rules.can_report(request.user, contribution),
+        "back_url": _return_url(request, procedure, f"{kind}-{contribution.pk}"),
+    }
+    return TemplateResponse(request, REPORT_TEMPLATE, context, status=status)
 
 
 @page_route(ProcedurePage, "melden/<str:kind>/<int:pk>/", name="report_create")
 def report_create(request, procedure, kind: str, pk: int):
-    if response := _post_only(request):
-        return response
+    """Report a contribution to the moderation on a page of its own: GET shows the form, POST
+    stores the report and goes back to the contribution."""
+    if request.method not in ("GET", "HEAD", "POST"):
+        return HttpResponseNotAllowed(["GET", "POST"])
     model = REPORTABLE.get(kind)
     if model is None:
         raise Http404
-    contribution = get_object_or_404(model, procedure=procedure, pk=pk)
-    anchor = f"{kind}-{contribution.pk}"
-    form = ReportForm(request.POST, auto_id=f"report-{kind}-{pk}-%s")
+    contribution = get_object_or_404(
+        model.objects.select_related("author"), procedure=procedure, pk=pk
+    )
+    auto_id = f"report-{kind}-{pk}-%s"
+    if request.method != "POST":
+        return _report_render(request, procedure, contribution, ReportForm(auto_id=auto_id))
+    form = ReportForm(request.POST, auto_id=auto_id)
     if form.is_valid():
         if limits.exceeded(request, "participation.report"):
-            return _too_many(request, procedure, Bound(f"report:{kind}:{pk}", form))
+            form.add_error(None, limits.MESSAGE)
+            return _report_render(request, procedure, contribution, form, status=429)
         try:
             rules.require("participation.report", request.user, contribution)
             moderation_report_create(
@@ -563,5 +629,5 @@ def report_create(request, procedure, kind: str, pk: int):
             messages.success(
                 request, _("Thank you. The moderation will look at this contribution.")
             )
-            return _redirect(procedure, request, anchor)
-    return _render(request, procedure, Bound(f"report:{kind}:{pk}", form))
+            return HttpResponseRedirect(_return_url(request, procedure, f"{kind}-{pk}"))
+    return _report_render(request, procedure, contribution, form)

@@ -69,7 +69,7 @@ IMPLICIT_ROLES = {
     "list": ["ul", "ol"],
     "listitem": ["li"],
     "navigation": ["nav"],
-    "region": [],
+    "region": ["section[aria-labelledby]", "section[aria-label]"],  # a named section
     "row": ["tr"],
     "table": ["table"],
 }

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext_lazy
 
 from mitwirken.editorial.dashboard import AttentionPanel, Entry, Item, Urgency
+from mitwirken.web.deadlines import deadline_text
 
 from .. import selectors
 from .moderation import reports_moderated
@@ -204,11 +205,17 @@ def results_panel(user, *, now) -> AttentionPanel:
 
 
 def _phase_entry(phase) -> Entry:
-    values = {"phase": phase.title, "date": _date(phase.change_at)}
     if phase.change_at == phase.start:
-        detail = _("%(phase)s starts on %(date)s") % values
+        detail = _("%(phase)s starts on %(date)s") % {
+            "phase": phase.title,
+            "date": _date(phase.change_at),
+        }
     else:
-        detail = _("%(phase)s ends on %(date)s") % values
+        # Translators: until is a deadline, e.g. "until Sunday, 27 December 2026, midnight".
+        detail = _("%(phase)s runs %(until)s") % {
+            "phase": phase.title,
+            "until": deadline_text(phase.change_at),
+        }
     return Entry(label=phase.procedure.title, url=_edit_url(phase.procedure_id), detail=detail)
 
 

@@ -18,6 +18,7 @@ from .procedures import (
     DistrictFolderPage,
     Phase,
     ProcedureDistrict,
+    ProcedureDocument,
     ProcedureIndexPage,
     ProcedurePage,
 )
@@ -37,6 +38,7 @@ __all__ = [
     "PollQuestion",
     "PollVote",
     "ProcedureDistrict",
+    "ProcedureDocument",
     "ProcedureIndexPage",
     "ProcedurePage",
     "Proposal",

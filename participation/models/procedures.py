@@ -1,6 +1,8 @@
 """Procedures as Wagtail pages: the index, a folder per Stadtbezirk and Gesamtstadt, procedures."""
 
 import datetime
+import operator
+from functools import reduce
 
 from django.conf import settings
 from django.core.validators import RegexValidator
@@ -85,6 +87,32 @@ class ProcedureMode(models.TextChoices):
     HYBRID = "hybrid", _("hybrid")
 
 
+#: What happens with a contribution, per kind of procedure: shown in the box "What happens with
+#: your contribution?" of a procedure whose editors wrote no text of their own.
+CONTRIBUTION_OUTCOME_DEFAULTS = {
+    ProcedureKind.INFORMAL: _(
+        "The responsible office reads every contribution and sums them up. It answers each "
+        "proposal publicly on this page: accepted, partly accepted, rejected with the reason, "
+        "or implemented. The summary goes to the bodies that decide (see the deliberation "
+        "sequence), and the results are published here. Follow the procedure to get an e-mail "
+        "when that happens."
+    ),
+    ProcedureKind.LAND_USE: _(
+        "Your statement is part of the statutory procedure of the Federal Building Code "
+        "(§ 3 BauGB). The city examines every statement received in time and weighs it against "
+        "the other public and private interests. The council decides on the plan together with "
+        "the result of this weighing. The result for each statement is published here without "
+        "your name, and you are told it by e-mail."
+    ),
+    ProcedureKind.FORMAL_OTHER: _(
+        "Your statement is part of a statutory procedure. The responsible office examines and "
+        "weighs every statement received in time before the responsible body decides. The "
+        "result for each statement is published here without your name, and you are told it "
+        "by e-mail."
+    ),
+}
+
+
 class ProcedureStatus(models.TextChoices):
     PLANNED = "planned", _("planned")
     OPEN = "open", _("open")
@@ -99,7 +127,8 @@ class ProcedureStatus(models.TextChoices):
 STATUS_RULE = (
     (ProcedureStatus.RESULTS, "results_published"),  # results text, or a results phase started
     (ProcedureStatus.PLANNED, "not_started"),  # no phase, or the first one is still to come
-    (ProcedureStatus.CLOSED, "ended"),  # the last phase has ended
+    (ProcedureStatus.CLOSED, "ended"),  # the last phase has ended, or every phase open for
+    # contributions has and only evaluation, decision or results phases are still to come
 )
 
 #: What a phase can be open for, in the order a procedure page names them.
@@ -112,6 +141,11 @@ CONTRIBUTION_FLAGS = (
 )
 
 
+def contributes(phase: "Phase") -> bool:
+    """Whether a phase is open for any kind of contribution."""
+    return any(getattr(phase, flag) for flag in CONTRIBUTION_FLAGS)
+
+
 def status_from(facts: dict[str, bool]) -> str:
     """The status ``STATUS_RULE`` gives for these facts."""
     return next((status for status, fact in STATUS_RULE if facts[fact]), ProcedureStatus.OPEN)
@@ -122,12 +156,17 @@ class ProcedureQuerySet(PageQuerySet):
         """Annotated with ``listing_status`` by ``STATUS_RULE``, and with ``first_start`` and
         ``last_end`` (the boundaries of the phases), in one query however many there are."""
         phases = Phase.objects.filter(procedure=OuterRef("pk"))
+        contributing = phases.filter(
+            reduce(operator.or_, (Q(**{flag: True}) for flag in CONTRIBUTION_FLAGS))
+        )
         results = source_field("results")
         facts = {
             "results_published": Q(Exists(phases.filter(kind=Phase.Kind.RESULTS, start__lte=now)))
             | ~Q(**{f"{results}__isnull": True}) & ~Q(**{results: ""}),
             "not_started": Q(first_start__isnull=True) | Q(first_start__gt=now),
-            "ended": Q(last_end__lte=now),
+            "ended": Q(last_end__lte=now)
+            | Q(Exists(contributing.filter(end__lte=now)))
+            & ~Q(Exists(contributing.filter(end__gt=now))),
         }
         return self.annotate(
             first_start=Subquery(phases.order_by("start").values("start")[:1]),
@@ -189,6 +228,15 @@ class ProcedurePage(RoutablePage, BasePage):
         validators=[drucksache_validator],
         help_text=_("Reference such as 16389-20."),
     )
+    contribution_outcome = RichTextField(
+        _("what happens with the contributions"),
+        blank=True,
+        features=["bold", "italic", "link", "ol", "ul"],
+        help_text=_(
+            "Shown in the box “What happens with your contribution?”. Empty: the standard text "
+            "for the kind of participation is shown."
+        ),
+    )
     retention_months = models.PositiveSmallIntegerField(
         _("retention period (months)"),
         default=24,
@@ -215,7 +263,16 @@ class ProcedurePage(RoutablePage, BasePage):
             ],
             heading=_("Classification"),
         ),
-        InlinePanel("phases", label=_("phases"), min_num=1),
+        InlinePanel(
+            "phases",
+            label=_("phases"),
+            min_num=1,
+            help_text=_(
+                "The whole path: information, participation, evaluation, decision and results, "
+                "also the phases still to come."
+            ),
+        ),
+        FieldPanel("contribution_outcome"),
         MultiFieldPanel(
             [
                 FieldPanel("responsible_office"),
@@ -230,6 +287,7 @@ class ProcedurePage(RoutablePage, BasePage):
             heading=_("Council paper and Beratungsfolge"),
         ),
         FieldPanel("results"),
+        InlinePanel("documents", label=_("documents")),
         FieldPanel("retention_months"),
     ]
     search_fields = [
@@ -253,6 +311,17 @@ class ProcedurePage(RoutablePage, BasePage):
     def is_formal(self) -> bool:
         return self.kind != ProcedureKind.INFORMAL
 
+    @property
+    def default_contribution_outcome(self) -> str:
+        """The standard text of the box "What happens with your contribution?" for this kind."""
+        return CONTRIBUTION_OUTCOME_DEFAULTS.get(
+            self.kind, CONTRIBUTION_OUTCOME_DEFAULTS[ProcedureKind.INFORMAL]
+        )
+
+    def participation_end(self) -> datetime.datetime | None:
+        """When the last phase open for contributions ends (``None`` without one)."""
+        return max((p.end for p in self.phases_in_order() if contributes(p)), default=None)
+
     def phases_in_order(self) -> list["Phase"]:
         """The phases, earliest first (uses the prefetched or cluster rows, no extra query)."""
         return sorted(self.phases.all(), key=lambda phase: (phase.start, phase.sort_order or 0))
@@ -272,7 +341,14 @@ class ProcedurePage(RoutablePage, BasePage):
             "results_published": bool(getattr(self, source_field("results")))
             or any(p.kind == Phase.Kind.RESULTS and p.start <= now for p in phases),
             "not_started": not phases or now < phases[0].start,
-            "ended": bool(phases) and now >= max(p.end for p in phases),
+            "ended": bool(phases)
+            and (
+                now >= max(p.end for p in phases)
+                or (
+                    any(contributes(p) and p.end <= now for p in phases)
+                    and not any(contributes(p) and p.end > now for p in phases)
+                )
+            ),
         }
 
     def status(self, now: datetime.datetime | None = None) -> str:
@@ -341,6 +417,30 @@ class CouncilStep(Orderable):
     panels = [FieldRowPanel([FieldPanel("body"), FieldPanel("date"), FieldPanel("role")])]
 
 
+class ProcedureDocument(Orderable):
+    """A document of a procedure: the plan, the council paper, the results report."""
+
+    procedure = ParentalKey(ProcedurePage, on_delete=models.CASCADE, related_name="documents")
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("document"),
+    )
+    title = models.CharField(
+        _("link text"), max_length=200, blank=True, help_text=_("Defaults to the title.")
+    )
+
+    panels = [FieldRowPanel([FieldPanel("document"), FieldPanel("title")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+
+    def __str__(self):
+        return self.title or self.document.title
+
+
 class Phase(Orderable):
     """A phase of a procedure, and which kinds of contribution are open during it."""
 
@@ -348,6 +448,7 @@ class Phase(Orderable):
         INFORMATION = "information", _("information")
         CONSULTATION = "consultation", _("consultation")
         REVIEW = "review", _("review")
+        DECISION = "decision", _("decision")
         RESULTS = "results", _("results")
 
     procedure = ParentalKey(ProcedurePage, on_delete=models.CASCADE, related_name="phases")

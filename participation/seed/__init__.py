@@ -139,7 +139,8 @@ def _phase(spec: dict, kind: str, start: int, end: int, *, title=None, **flags) 
 
 def _phases(phases: dict, status: str, *, formal: bool, polls: bool) -> list[Phase]:
     """Phases whose dates make the procedure ``planned``, ``open``, ``closed`` or ``results``:
-    two weeks of information before the consultation, then its evaluation and results."""
+    two weeks of information before the consultation, then its evaluation, the decision and
+    the results."""
     days = phases["consultation_days"][status]
     start, end = days["start"], days["end"]
     consultation = {
@@ -160,17 +161,26 @@ def _phases(phases: dict, status: str, *, formal: bool, polls: bool) -> list[Pha
             **consultation,
         ),
     ]
-    if status in ("closed", "results"):
-        # A closed procedure's last phase is over: its evaluation runs outside the portal.
-        review_end = end + 28 if status == "closed" else end + 30
-        dated.append(_phase(phases["review"], Phase.Kind.REVIEW, end, review_end))
-    if status == "results":
-        dated.append(_phase(phases["results"], Phase.Kind.RESULTS, end + 30, end + 400))
+    # The whole path, also the phases still to come: evaluation, the council's decision and
+    # the results. A closed procedure is in its evaluation; nothing is open any more.
+    review_end = end + {"closed": 44, "results": 20}.get(status, 14)
+    decision_end = review_end + {"results": 10}.get(status, 28)
+    dated += [
+        _phase(phases["review"], Phase.Kind.REVIEW, end, review_end),
+        _phase(phases["decision"], Phase.Kind.DECISION, review_end, decision_end),
+        _phase(phases["results"], Phase.Kind.RESULTS, decision_end, decision_end + 370),
+    ]
     return dated
 
 
 def _procedure(phases: dict, spec: dict) -> ProcedurePage:
-    spec = {"kind": "informal", "council_paper": "", "results": NOT_GIVEN, **spec}
+    spec = {
+        "kind": "informal",
+        "council_paper": "",
+        "results": NOT_GIVEN,
+        "contribution_outcome": NOT_GIVEN,
+        **spec,
+    }
     folder = DistrictFolderPage.objects.get(slug_de=spec.pop("folder"))
     status, polls = spec.pop("status"), spec.pop("polls", False)
     districts, steps = spec.pop("procedure_districts"), spec.pop("council_steps", [])

@@ -84,13 +84,14 @@ def results_summary(procedure: ProcedurePage) -> dict:
 
     Plain data for the procedure page and the admin::
 
-        {"total": 12, "proposals": 5, "responded": 3,
+        {"total": 12, "proposals": 5, "responded": 3, "decided": 2,
          "by_status": [{"status": "accepted", "label": "angenommen", "count": 2}, ...],
          "by_channel": [{"channel": "paper", "label": "Papier", "proposals": 1, "comments": 0,
                          "supports": 4, "votes": 0, "statements": 0, "total": 5}, ...]}
 
     Hidden contributions count: they were received. ``by_status`` lists every status, with
-    proposals not yet answered as "in review"; ``by_channel`` lists the channels that occur.
+    proposals not yet answered as "in review"; ``decided`` counts the proposals with an
+    official status other than that; ``by_channel`` lists the channels that occur.
     """
     proposals = Proposal.objects.filter(procedure=procedure)
     statuses = dict(proposals.values_list("status").annotate(n=Count("pk")).order_by())
@@ -117,6 +118,9 @@ def results_summary(procedure: ProcedurePage) -> dict:
         "total": sum(row["total"] for row in by_channel),
         "proposals": sum(statuses.values()),
         "responded": sum(n for status, n in statuses.items() if status),
+        "decided": sum(
+            n for status, n in statuses.items() if status not in ("", Proposal.Status.IN_REVIEW)
+        ),
         "by_status": by_status,
         "by_channel": by_channel,
     }

@@ -109,10 +109,15 @@ def test_a_citizen_takes_part_in_a_procedure(page, procedure):
     expect(page.get_by_text("Gibt es auch eine Veranstaltung vor Ort?")).to_be_visible()
     axe(page)
 
-    # Support another person's proposal; one's own has no support button.
-    page.get_by_role(
+    # Support another person's proposal; one's own has no support button. The button holds its
+    # whole label (KERN would narrow it to an icon button's width).
+    support = page.get_by_role(
         "button", name=re.compile(re.escape(ui("Support")) + ".*Schattenplätze")
-    ).click()
+    )
+    assert support.evaluate("button => button.scrollWidth <= button.clientWidth")
+    label = support.locator(".kern-label")
+    assert label.bounding_box()["width"] <= support.bounding_box()["width"]
+    support.click()
     expect(page.get_by_role("status").first).to_contain_text(ui("Thank you for your support."))
     expect(page.get_by_text(ui("You support this proposal."))).to_be_visible()
     expect(page.get_by_role("button", name=re.compile("Trinkbrunnen"))).to_have_count(0)

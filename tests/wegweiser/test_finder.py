@@ -6,9 +6,10 @@ import datetime
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import formats, timezone, translation
+from django.utils import timezone, translation
 
 from mitwirken.places.models import District
+from mitwirken.web.deadlines import deadline_text
 from tests.factories.participation import current_consultation_phase, phase
 from tests.helpers import by_role, ui
 from wegweiser.selectors.finder import finder_matches
@@ -139,8 +140,9 @@ def test_the_reasons_name_what_is_open_until_when_where_and_how(
     with translation.override("en"):
         groups = finder_matches(intent="opinion", district=hoerde, how="in_person")
         why = {match.page.title: match.reason for group in groups for match in group.matches}
-        date = formats.date_format(timezone.localtime(end), "DATE_FORMAT")
-    assert why["Phoenixsee-Ufer"] == f"Open for comments until {date}, for Hörde, in person."
+        until = deadline_text(end)
+    assert until.startswith("until ")
+    assert why["Phoenixsee-Ufer"] == f"Open for comments {until}, for Hörde, in person."
     assert why["Teils in Hörde"].endswith(", for part of Hörde, in person.")
     assert why["Sprechstunde"] == "Offered in Hörde, in person, for giving your opinion."
     assert why["Bürgertelefon"] == (

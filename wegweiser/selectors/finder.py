@@ -10,6 +10,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from mitwirken.places.models import District
+from mitwirken.web.deadlines import deadline_text
 from participation.models import Phase, ProcedureDistrict, ProcedurePage
 from participation.models.procedures import ProcedureMode, ProcedureStatus
 from participation.selectors import procedures_with_status
@@ -151,17 +152,18 @@ def procedure_reason(
             "Under way; the next phase starts on %(date)s, for %(place)s, %(channel)s."
         )
         return message % values
-    values["date"] = _date(phase.end)
+    values["until"] = deadline_text(phase.end)
     open_now = procedure.open_for(now)
     flags = CONTRIBUTION_FLAGS.get(intent, DEFAULT_CONTRIBUTION_FLAGS)
     open_for = next((flag for flag in flags if flag in open_now), None)
     if open_for is None:
-        message = gettext("In its information phase until %(date)s, for %(place)s, %(channel)s.")
+        message = gettext("In its information phase %(until)s, for %(place)s, %(channel)s.")
         return message % values
     values["contribution"] = Phase._meta.get_field(open_for).verbose_name
-    # Translators: contribution is a phase's label such as "comments" or "proposals"; place is
-    # a district, "part of Hörde" or "the whole city"; channel is "online", "in person" …
-    return gettext("Open for %(contribution)s until %(date)s, for %(place)s, %(channel)s.") % values
+    # Translators: contribution is a phase's label such as "comments" or "proposals"; until is
+    # a deadline such as "until Sunday, 27 December 2026, midnight"; place is a district, "part
+    # of Hörde" or "the whole city"; channel is "online", "in person" …
+    return gettext("Open for %(contribution)s %(until)s, for %(place)s, %(channel)s.") % values
 
 
 def offering_reason(offering: OfferingPage, *, intent: str, district: District | None) -> str:

@@ -27,8 +27,15 @@ def main_navigation(context):
 
 
 @register.inclusion_tag("components/breadcrumbs.html")
-def breadcrumbs(page):
-    """The path from the home page down to this page (the tree's invisible root left out)."""
+def breadcrumbs(page, current=""):
+    """The path from the home page down to this page (the tree's invisible root left out);
+    with ``current``, the name of a route of the page (a form), below the page itself."""
+    if current:
+        return {
+            "ancestors": page.get_ancestors(inclusive=True).filter(depth__gt=1),
+            "page": page,
+            "current": current,
+        }
     ancestors = page.get_ancestors().filter(depth__gt=1) if page.depth > 2 else Page.objects.none()
     return {"ancestors": ancestors, "page": page}
 

@@ -1,5 +1,6 @@
 from django import template
 
+from ..deadlines import countdown_text, deadline_text
 from ..links import login_url as _login_url
 
 register = template.Library()
@@ -9,3 +10,27 @@ register = template.Library()
 def login_url(context):
     """The login page, coming back here afterwards."""
     return _login_url(context.get("request"))
+
+
+@register.filter
+def deadline(moment):
+    """``{{ phase.end|deadline }}``: "until Sunday, 27 December 2026, midnight" (see
+    ``mitwirken.web.deadlines``), for pages, cards and mails alike."""
+    return deadline_text(moment) if moment else ""
+
+
+@register.filter
+def countdown(moment):
+    """``{{ phase.end|countdown }}``: "3 days left", "ends today at 18:00"; "" until the last
+    week and once it is over."""
+    return countdown_text(moment) if moment else ""
+
+
+@register.inclusion_tag("components/deadline.html")
+def deadline_time(moment, countdown=True):
+    """A deadline as a ``<time>`` element in words, with the countdown near the end."""
+    return {
+        "moment": moment,
+        "text": deadline_text(moment) if moment else "",
+        "countdown": countdown_text(moment) if moment and countdown else "",
+    }
