@@ -7,7 +7,8 @@ each step's file and reports per app and per file how many objects it wrote.
 
 The data files use the model's field names. A translated field is a mapping ``de:``/``en:``; a
 rich-text field (or rich-text block) holds paragraphs separated by a blank line; a StreamField holds
-a list of ``block type: value``; a relation names its target by slug (pages by German slug).
+a list of ``block type: value``; a relation names its target by slug (pages by German slug), a
+document or image chosen in a block by its title.
 Every step is idempotent: pages are found by their German slug below their parent and updated.
 """
 
@@ -33,6 +34,8 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.documents.models import Document
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model
+from wagtail.images.blocks import ImageChooserBlock
 from wagtail.models import Page, ReferenceIndex
 from wagtail.rich_text import RichText
 from wagtail.signal_handlers import update_reference_index_on_save as reference_index_on_save
@@ -153,9 +156,17 @@ def _steps_run(*, stdout, only: Iterable[str] | None) -> None:
 # Values from data ------------------------------------------------------------------------------
 
 
+#: Rich-text blocks a paragraph of data may be instead of text (a list, as ``<ul><li>…</li></ul>``).
+BLOCK_TAGS = ("<ul>", "<ol>")
+
+
 def paragraphs(text: str) -> str:
-    """Rich-text HTML from paragraphs separated by a blank line."""
-    return "".join(f"<p>{paragraph}</p>" for paragraph in text.split("\n\n") if paragraph)
+    """Rich-text HTML from paragraphs separated by a blank line; a list stays a list."""
+    return "".join(
+        chunk if chunk.startswith(BLOCK_TAGS) else f"<p>{chunk}</p>"
+        for chunk in text.split("\n\n")
+        if chunk
+    )
 
 
 def today_midnight() -> datetime.datetime:
@@ -195,6 +206,10 @@ def _block_value(block, value):
         return RichText(paragraphs(value))
     if isinstance(block, DocumentChooserBlock):
         return Document.objects.get(title=value) if value else None
+    if isinstance(block, ImageChooserBlock):
+        return get_image_model().objects.get(title=value) if value else None
+    if isinstance(block, blocks.ListBlock):
+        return [_block_value(block.child_block, item) for item in value]
     if isinstance(block, blocks.StructBlock):
         return {name: _block_value(block.child_blocks[name], item) for name, item in value.items()}
     return value

@@ -22,6 +22,7 @@ SEEDED_APPS = [
     "wegweiser",
     "wagtailcore",
     "wagtaildocs",
+    "wagtailimages",
     "wagtailsearch",
 ]
 
@@ -71,3 +72,9 @@ def test_data_become_field_values():
     assert kind == "paragraph" and isinstance(text, RichText)
     assert text.source == "<p>Eins</p><p>Zwei</p>" == paragraphs("Eins\n\nZwei")
     assert values["body_en"] == []
+
+
+def test_a_paragraph_of_data_may_be_a_list():
+    assert paragraphs("Eins\n\n<ul><li>a</li><li>b</li></ul>\n\nZwei") == (
+        "<p>Eins</p><ul><li>a</li><li>b</li></ul><p>Zwei</p>"
+    )

@@ -2,7 +2,7 @@
 and the pages a format or platform links to.
 
 Every listing makes the same number of queries however many formats or platforms there are:
-categories and established formats are joined, platforms are prefetched.
+categories and established formats are joined, platforms and alternatives are prefetched.
 """
 
 from collections.abc import Iterable
@@ -31,6 +31,15 @@ def _text_q(query: str) -> Q:
     return condition
 
 
+def _public_alternatives() -> Prefetch:
+    """An established format's live, public alternatives as ``public_alternatives``."""
+    return Prefetch(
+        "alternatives",
+        queryset=FormatPage.objects.live().public().order_by("title", "pk"),
+        to_attr="public_alternatives",
+    )
+
+
 def format_list(
     *,
     parent=None,
@@ -44,7 +53,8 @@ def format_list(
     participants: int | None = None,
 ) -> QuerySet:
     """Live, public formats (below ``parent``) matching the filters, with category and
-    established format joined, ordered for grouping: category order, category name, title.
+    established format joined and the alternatives of an established format prefetched, ordered
+    for grouping: category order, category name, title.
 
     The category is filtered by the caller, so the counts per category can ignore it."""
     formats = FormatPage.objects.live().public()
@@ -71,6 +81,7 @@ def format_list(
     return (
         formats.for_listing()
         .select_related("counterpart")
+        .prefetch_related(_public_alternatives())
         .order_by("category__sort_order", "category__name", "title", "pk")
     )
 
@@ -89,7 +100,8 @@ def public_platforms() -> QuerySet:
 
 def formats_for_comparison(ids: Iterable[int]) -> list[FormatPage]:
     """The live, public formats with these ids, in the order given, with category and
-    established format joined and their live platforms prefetched (as ``public_platforms``).
+    established format joined and their live platforms and alternatives prefetched (as
+    ``public_platforms`` and ``public_alternatives``).
     Unknown or unpublished ids are left out."""
     ids = list(ids)
     formats = (
@@ -99,7 +111,8 @@ def formats_for_comparison(ids: Iterable[int]) -> list[FormatPage]:
         .for_listing()
         .select_related("counterpart")
         .prefetch_related(
-            Prefetch("platforms", queryset=public_platforms(), to_attr="public_platforms")
+            Prefetch("platforms", queryset=public_platforms(), to_attr="public_platforms"),
+            _public_alternatives(),
         )
     )
     by_pk = {format_page.pk: format_page for format_page in formats}

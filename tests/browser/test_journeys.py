@@ -81,10 +81,12 @@ def test_open_a_knowledge_article(page):
     ).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Wissen")
     axe(page)
-    page.get_by_role("link", name="Die Bezirksvertretungen").click()
+    page.get_by_role("link", name="Wie eine Bezirksvertretung entscheidet").click()
 
     expect(page).to_have_url(re.compile(r"/wissen/bezirksvertretungen/$"))
-    expect(page.get_by_role("heading", level=1)).to_have_text("Die Bezirksvertretungen")
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Wie eine Bezirksvertretung entscheidet"
+    )
     expect(page.get_by_role("main")).to_contain_text("Einwohnerfragestunde")
     breadcrumbs = page.get_by_role("navigation", name=ui("Breadcrumbs"))
     expect(breadcrumbs.get_by_role("link", name="Wissen")).to_have_attribute("href", "/wissen/")

@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.helpers import by_role, one
+from tests.helpers import by_role, one, parsed, ui
 from toolkit.models import FormatSuggestion
 from toolkit.views import ATTRIBUTES
 
@@ -49,7 +49,7 @@ def test_three_formats_side_by_side(client, toolkit, format_page_factory, platfo
     for format_page in formats:
         header = one(html, "columnheader", format_page.title)
         assert by_role(header, "link", format_page.title, href=format_page.url)
-    assert html.count('scope="row"') == len(ATTRIBUTES) + 2
+    assert html.count('scope="row"') == len(ATTRIBUTES) + 3
     for text in (
         "90 Minuten",
         "Kamera und Mikrofon",
@@ -61,6 +61,29 @@ def test_three_formats_side_by_side(client, toolkit, format_page_factory, platfo
     assert region["tabindex"] == "0"  # the scrolling table can be reached with the keyboard
     assert region.find("table").caption["id"] == "compare-caption"
     assert by_role(html, "link", "Instrumentenkoffer", href="/instrumentenkoffer/")
+
+
+def test_an_established_format_and_its_alternative_name_each_other(
+    client, toolkit, format_page_factory
+):
+    analog = format_page_factory(title="Infostand", mode="analog")
+    digital = format_page_factory(
+        title="Digitale Pinnwand", counterpart=analog, counterpart_relation="complements"
+    )
+
+    html = client.get(compare_url(analog.pk, digital.pk)).content.decode()
+
+    def row(label):
+        return parsed(html).find("th", scope="row", string=label).parent
+
+    # Columns: the established format first, then its alternative.
+    established, alternatives = row(ui("Established format")), row(ui("Alternatives"))
+    analog_cell, digital_cell = established.find_all("td")
+    assert not by_role(analog_cell, "link")
+    assert by_role(digital_cell, "link", "Infostand", href=analog.url)
+    analog_cell, digital_cell = alternatives.find_all("td")
+    assert by_role(analog_cell, "link", "Digitale Pinnwand", href=digital.url)
+    assert not by_role(digital_cell, "link")
 
 
 def test_english_row_labels(client, toolkit, format_page_factory):

@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tests.factories.toolkit import FormatCategoryFactory
-from tests.helpers import by_role
+from tests.helpers import by_role, ui
 
 pytestmark = pytest.mark.django_db
 
@@ -195,6 +195,56 @@ def test_a_card_shows_the_attributes_and_the_established_format_it_replaces(
     assert "90 Minuten" in card
     assert "10" in card
     assert by_role(card, "link", "Bürgerversammlung", href=analog.url)
+
+
+def test_an_established_formats_card_links_its_published_alternatives(
+    client, toolkit, format_page_factory
+):
+    established = FormatCategoryFactory(name="Bewährte analoge Formate", slug="bewaehrte-formate")
+    analog = format_page_factory(title="Infostand", mode="analog", category=established)
+    for title in ("Fensterausstellung", "Digitale Pinnwand", "Entwurf"):
+        format_page_factory(title=title, counterpart=analog, counterpart_relation="complements")
+    analog.alternatives.get(title="Entwurf").unpublish()
+
+    html = client.get(URL).content.decode()
+    card = html.split(f'id="format-{analog.pk}"')[1].split("</article>")[0]
+
+    assert ui("Alternatives") in card
+    for title in ("Digitale Pinnwand", "Fensterausstellung"):
+        alternative = analog.alternatives.get(title=title)
+        assert by_role(card, "link", title, href=alternative.url)
+    assert "Entwurf" not in card
+
+
+def test_the_established_formats_are_a_group_of_their_own(client, toolkit, format_page_factory):
+    alternatives = FormatCategoryFactory(
+        name="Digitale Alternativen für bewährte Formate",
+        slug="digitale-alternativen",
+        sort_order=3,
+    )
+    established = FormatCategoryFactory(
+        name="Bewährte analoge Formate", slug="bewaehrte-formate", sort_order=4
+    )
+    analog = format_page_factory(title="Bürgerversammlung", mode="analog", category=established)
+    digital = format_page_factory(
+        title="Video-Bürgerdialog",
+        category=alternatives,
+        counterpart=analog,
+        counterpart_relation="replaces",
+    )
+
+    everything = client.get(URL)
+    html = everything.content.decode().split('id="toolkit-formats-heading"')[1]
+    order = [
+        "Digitale Alternativen für bewährte Formate</h3>",
+        f'id="format-{digital.pk}"',
+        "Bewährte analoge Formate</h3>",
+        f'id="format-{analog.pk}"',
+    ]
+    positions = [html.index(text) for text in order]
+    assert positions == sorted(positions)
+    assert titles(client.get(f"{URL}?category=bewaehrte-formate")) == ["Bürgerversammlung"]
+    assert titles(client.get(f"{URL}?category=digitale-alternativen")) == ["Video-Bürgerdialog"]
 
 
 def test_cards_have_compare_checkboxes_for_a_separate_compare_form(

@@ -1,5 +1,6 @@
-"""seed_demo builds the Instrumentenkoffer: three categories, real formats and platforms in German
-and English, analog counterparts for every digital alternative, and procedures that name formats."""
+"""seed_demo builds the Instrumentenkoffer: the council's three groups and a fourth for the
+established analog formats, real formats and platforms in German and English, analog counterparts
+for every digital alternative, and procedures that name formats."""
 
 from io import StringIO
 
@@ -44,17 +45,21 @@ def counts() -> dict:
     return counted
 
 
-def assert_three_categories_each_with_formats():
+def assert_four_categories_each_with_formats():
     categories = FormatCategory.objects.all()
     assert list(categories.values_list("slug", flat=True)) == [
         "abstandsformate",
         "soziale-teilhabe",
         "digitale-alternativen",
+        "bewaehrte-formate",
     ]
     for category in categories:
         assert category.name_de and category.name_en and category.name_de != category.name_en
         assert category.description_de and category.description_en
         assert FormatPage.objects.live().filter(category=category).exists()
+    established = categories.get(slug="bewaehrte-formate")
+    assert established.name_de == "Bewährte analoge Formate"
+    assert established.name_en == "Established analog formats"
     toolkit = ToolkitIndexPage.objects.get()
     assert toolkit.url == "/instrumentenkoffer/" and toolkit.show_in_menus
     assert toolkit.intro_de and toolkit.intro_en
@@ -88,7 +93,14 @@ def assert_alternatives_name_analog_formats_and_digital_ones_have_examples():
     formats = FormatPage.objects.live()
     for page in formats.exclude(mode=Mode.ANALOG):
         assert page.examples.exists(), page.slug
-    alternatives = formats.filter(category__slug="digitale-alternativen").exclude(mode=Mode.ANALOG)
+    # The analog originals are a group of their own, not one of the council's three.
+    established = formats.filter(mode=Mode.ANALOG)
+    assert established.count() == 7
+    assert set(established.values_list("category__slug", flat=True)) == {"bewaehrte-formate"}
+    assert not formats.filter(category__slug="bewaehrte-formate").exclude(mode=Mode.ANALOG)
+    for page in established:
+        assert page.alternatives.live().exists(), page.slug
+    alternatives = formats.filter(category__slug="digitale-alternativen")
     assert alternatives.count() >= 5
     for page in alternatives:
         assert page.counterpart is not None, page.slug
@@ -131,7 +143,7 @@ def assert_platforms_with_licences_linked_from_formats():
 
 def test_the_toolkit_demo_is_complete_and_a_second_run_creates_nothing():
     run(["mitwirken.pages", "toolkit"])
-    assert_three_categories_each_with_formats()
+    assert_four_categories_each_with_formats()
     assert_every_format_complete_in_german_and_english()
     assert_alternatives_name_analog_formats_and_digital_ones_have_examples()
     assert_platforms_with_licences_linked_from_formats()

@@ -1,11 +1,11 @@
 """Demo content of the Instrumentenkoffer for ``manage.py seed_demo``.
 
-The three format categories of the council paper, the toolkit and platform index pages, real
-open-source platforms with their licences (SPDX), and real participation formats: established
-analog ones and the distance, social-participation and digital formats that replace or complement
-them. The content is in this folder's YAML files; the functions below write it. Idempotent:
-categories are found by slug, pages by their German slug below their parent, and a format's
-examples are replaced as a whole.
+The format categories (the council paper's three groups and one for the established formats),
+the toolkit and platform index pages, real open-source platforms with their licences (SPDX), and
+real participation formats: established analog ones and the distance, social-participation and
+digital formats that replace or complement them. The content is in this folder's YAML files; the
+functions below write it. Idempotent: categories are found by slug, pages by their German slug
+below their parent, and a format's examples are replaced as a whole.
 """
 
 import datetime
@@ -26,7 +26,7 @@ from ..models import (
 
 
 def categories(data: list) -> int:
-    """Instrumentenkoffer: the three format categories"""
+    """Instrumentenkoffer: the council's three format groups and the established formats"""
     for spec in data:
         FormatCategory.objects.update_or_create(
             slug=spec["slug"],

@@ -3,11 +3,15 @@ Wissen, Aktuelles and the service pages the footer links to. The content is in t
 YAML files; the functions below write it (see ``mitwirken.seeding`` for the data's conventions).
 """
 
+from io import BytesIO
 from pathlib import Path
 
 from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
 from wagtail.documents.models import Document
+from wagtail.images import get_image_model
 from wagtail.models import Page, Site
+from wagtail.utils.file import hash_filelike
 
 from mitwirken.places.models import District, Topic
 from mitwirken.seeding import Step, page_ensure
@@ -47,12 +51,32 @@ def home(data: dict) -> int:
     return 2 + len(data["documents"])
 
 
+def _image(spec: dict):
+    """An image from a file of this folder, found again by its title; replaced when the file
+    has changed (its hash differs), so a rerun writes nothing new."""
+    content = (FOLDER / spec["file"]).read_bytes()
+    image = get_image_model().objects.filter(title=spec["title"]).first()
+    if image is not None and image.file_hash == hash_filelike(BytesIO(content)):
+        return image
+    if image is None:
+        image = get_image_model()(title=spec["title"])
+    else:
+        image.renditions.all().delete()  # sizes of the old file
+    image.description = spec["description"]
+    image.file = ImageFile(BytesIO(content), name=Path(spec["file"]).name)  # with its size
+    image._set_image_file_metadata()  # bytes and hash
+    image.save()
+    return image
+
+
 def knowledge(data: dict) -> int:
-    """Wissen (knowledge articles)"""
+    """Wissen (knowledge articles with their illustrations)"""
+    for spec in data["images"]:
+        _image(spec)
     index = page_ensure(_home(), ArticleIndexPage, data["index"])
     for article in data["articles"]:
         page_ensure(index, ArticlePage, article)
-    return 1 + len(data["articles"])
+    return len(data["images"]) + 1 + len(data["articles"])
 
 
 def news(data: dict) -> int:
