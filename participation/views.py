@@ -297,10 +297,7 @@ def procedure_context(request, procedure, *, bound: Bound | None = None) -> dict
         ),
         "statement_form": form_for(
             "statement",
-            lambda: StatementForm(
-                auto_id="statement-%s",
-                initial={"email": user.email if user.is_authenticated else ""},
-            ),
+            lambda: StatementForm(auto_id="statement-%s", user=user),
         ),
     }
 
@@ -460,6 +457,14 @@ def poll_vote(request, procedure, poll_id: int):
     return _render(request, procedure, bound)
 
 
+def statement_limit(user) -> str:
+    """The abuse limit of a statement: per person and client with an account, per client
+    without one (``RATE_LIMITS``)."""
+    if user.is_authenticated:
+        return "participation.statement"
+    return "participation.statement_anonymous"
+
+
 def statement_refusal(request, procedure) -> HttpResponse | None:
     """The answer to a statement that is not to be received: 403 with the rule's reason where
     the form would be, or 429 over the limit; ``None`` when it may come in.
@@ -476,8 +481,8 @@ def statement_refusal(request, procedure) -> HttpResponse | None:
         response = _render(request, procedure, None)  # with the reason where the form would be
         response.status_code = 403
         return response
-    if limits.exceeded(request, "participation.statement"):
-        form = StatementForm(auto_id="statement-%s", initial={"email": request.user.email})
+    if limits.exceeded(request, statement_limit(request.user)):
+        form = StatementForm(auto_id="statement-%s", user=request.user)
         return _too_many(request, procedure, Bound("statement", form))
     request._statement_allowed = True
     return None
@@ -491,11 +496,14 @@ def statement_create(request, procedure):
     # statement (or has sent too many) is not received at all.
     if response := statement_refusal(request, procedure):
         return response
-    form = StatementForm(request.POST, request.FILES, auto_id="statement-%s")
+    user = request.user
+    form = StatementForm(request.POST, request.FILES, auto_id="statement-%s", user=user)
     if form.is_valid():
         try:
             statement = services.statement_create(
-                procedure=procedure, author=request.user, **form.cleaned_data
+                procedure=procedure,
+                author=user if user.is_authenticated else None,
+                **form.statement_data(),
             )
         except ValidationError as error:
             _add_errors(form, error)

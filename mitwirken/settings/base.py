@@ -299,6 +299,8 @@ RATE_LIMITS = {
     "participation.proposal": (10, HOUR, 50),
     "participation.comment": (30, HOUR, 150),
     "participation.statement": (5, HOUR, 25),
+    # Formal statements without an account, per client: no person to count by.
+    "participation.statement_anonymous": (10, HOUR),
     "participation.report": (10, HOUR),
     # Anonymous poll votes per client per poll per day (a household or office shares an address).
     "participation.poll_anonymous": (20, DAY),
