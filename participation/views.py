@@ -9,6 +9,7 @@ JavaScript.
 """
 
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from django import forms
 from django.contrib import messages
@@ -24,6 +25,7 @@ from django.utils.translation import gettext as _
 
 from mitwirken import limits
 from mitwirken.pages.kit import page_context, page_route
+from mitwirken.web.links import absolute_url, site_root_url
 
 from . import rules, selectors, services, tokens
 from .forms import (
@@ -562,11 +564,12 @@ def event_ical(request, procedure, event_id: int):
     registered = (
         request.user.is_authenticated and event.registrations.filter(user=request.user).exists()
     )
+    root = site_root_url()
     content = services.event_ical(
         event=event,
-        url=procedure.get_full_url(request) or "",
+        url=absolute_url(procedure.get_url(request), root=root),
         online_link=event.online_link if registered else "",
-        host=request.get_host().split(":")[0],
+        host=urlsplit(root).hostname,
     )
     response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="veranstaltung-{event.pk}.ics"'
