@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('participation', '0011_statement_processing'),
+        ('participation', '0012_procedure_path_outcome_documents'),
     ]
 
     operations = [
