@@ -110,7 +110,7 @@ def can_add_statement(user, procedure) -> Reason:
         return _("Formal statements are only possible in formal procedures.")
     return _phase_reason(
         procedure, "allows_statements", _("Formal statements are not open in the current phase.")
-    ) or account_reason(user)
+    )
 
 
 def can_register(user, event) -> Reason:
