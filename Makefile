@@ -1,6 +1,8 @@
 # MitWIRken in Dortmund: `make run` serves the seeded portal, `make test` runs the whole suite.
 PYTHON ?= python3
 PORT ?= 8000
+# The address `make run` serves on: links in mails and calendar files lead there.
+BASE_URL ?= http://127.0.0.1:$(PORT)
 VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
@@ -32,8 +34,8 @@ system-packages:
 run: install
 	mkdir -p var
 	$(MANAGE) migrate --noinput
-	$(MANAGE) seed_demo
-	$(MANAGE) runserver 127.0.0.1:$(PORT)
+	BASE_URL=$(BASE_URL) $(MANAGE) seed_demo
+	BASE_URL=$(BASE_URL) $(MANAGE) runserver 127.0.0.1:$(PORT)
 
 test: system-packages install node_modules/.installed
 	@test -x $(CHROMIUM) || { echo "Browser tests need Chromium at $(CHROMIUM): sudo apt-get install chromium"; exit 1; }

@@ -7,11 +7,12 @@ from django.utils.translation import gettext_lazy as _
 
 from mitwirken.places.models import District, Topic
 from mitwirken.text import TextLineField
+from mitwirken.web.forms import HoneypotForm
 
 from .models import Comment, DistrictFolderPage, PlannedProjectPage, Proposal
 from .models.contributions import TEXT_MAX
 from .models.procedures import ProcedureKind, ProcedureStatus
-from .services.contributions import attachments_validate
+from .services.contributions import EMAIL_NEEDED, attachments_validate
 
 
 def _slug_filter(queryset, label, empty_label) -> forms.ModelChoiceField:
@@ -181,7 +182,15 @@ class MultipleFileField(forms.FileField):
         return [super().clean(data, initial)] if data else []
 
 
-class StatementForm(forms.Form):
+def _required(message):
+    return {"required": message}
+
+
+class StatementForm(HoneypotForm):
+    """A formal statement, with an account or without: name and postal address always (the
+    law asks for them), an e-mail address for the receipt from visitors without an account
+    (``user``); a signed-in person's is prefilled and may be left empty."""
+
     text = _text_field(_("Your statement"), min_length=10, max_length=20000, rows=10)
     attachments = MultipleFileField(
         label=_("Attachments (PDF)"),
@@ -192,33 +201,61 @@ class StatementForm(forms.Form):
         label=_("First and last name"),
         max_length=150,
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
+        error_messages=_required(_("Please give your first and last name.")),
     )
     street = forms.CharField(
         label=_("Street and number"),
         max_length=150,
         widget=forms.TextInput(attrs={"autocomplete": "street-address"}),
+        error_messages=_required(_("Please give your street and house number.")),
     )
     postcode = forms.CharField(
         label=_("Postcode"),
         max_length=10,
         widget=forms.TextInput(attrs={"autocomplete": "postal-code", "inputmode": "numeric"}),
+        error_messages=_required(_("Please give your postcode.")),
     )
     city = forms.CharField(
         label=_("City"),
         max_length=100,
         widget=forms.TextInput(attrs={"autocomplete": "address-level2"}),
+        error_messages=_required(_("Please give your city.")),
     )
     email = forms.EmailField(
         label=_("E-mail address for the receipt"),
         required=False,
         help_text=_("Without one, the receipt goes to the address of your account."),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        error_messages={
+            **_required(EMAIL_NEEDED),
+            "invalid": _("Please give a valid e-mail address, such as name@example.org."),
+        },
     )
+    honeypot_message = _(
+        "Your statement was not sent: a field that has to stay empty was filled in. "
+        "Please send the form again."
+    )
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if user is not None and user.is_authenticated:
+            self.initial.setdefault("email", user.email)
+        else:
+            email = self.fields["email"]
+            email.required = True
+            email.help_text = _(
+                "The receipt with the reference number goes to this address, and later the "
+                "result of the weighing. It is never published."
+            )
 
     def clean_attachments(self):
         files = self.cleaned_data.get("attachments") or []
         attachments_validate(files)
         return files
+
+    def statement_data(self) -> dict:
+        """The cleaned values ``statement_create`` takes."""
+        return {name: self.cleaned_data[name] for name in self.fields if name != "website"}
 
 
 class ReportForm(forms.Form):

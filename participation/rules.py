@@ -104,11 +104,13 @@ def can_vote(user, poll, session_key: str = "", procedure=None, *, token: str = 
 
 
 def can_add_statement(user, procedure) -> Reason:
+    """Anyone may hand in a formal statement (§ 3 BauGB), with an account or without: who they
+    are is the name, postal address and e-mail address given with it, not an account."""
     if not procedure.is_formal:
         return _("Formal statements are only possible in formal procedures.")
     return _phase_reason(
         procedure, "allows_statements", _("Formal statements are not open in the current phase.")
-    ) or account_reason(user)
+    )
 
 
 def can_register(user, event) -> Reason:

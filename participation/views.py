@@ -9,6 +9,7 @@ JavaScript.
 """
 
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from django import forms
 from django.contrib import messages
@@ -24,6 +25,7 @@ from django.utils.translation import gettext as _
 
 from mitwirken import limits
 from mitwirken.pages.kit import page_context, page_route
+from mitwirken.web.links import absolute_url, site_root_url
 
 from . import rules, selectors, services, tokens
 from .forms import (
@@ -297,10 +299,7 @@ def procedure_context(request, procedure, *, bound: Bound | None = None) -> dict
         ),
         "statement_form": form_for(
             "statement",
-            lambda: StatementForm(
-                auto_id="statement-%s",
-                initial={"email": user.email if user.is_authenticated else ""},
-            ),
+            lambda: StatementForm(auto_id="statement-%s", user=user),
         ),
     }
 
@@ -460,6 +459,14 @@ def poll_vote(request, procedure, poll_id: int):
     return _render(request, procedure, bound)
 
 
+def statement_limit(user) -> str:
+    """The abuse limit of a statement: per person and client with an account, per client
+    without one (``RATE_LIMITS``)."""
+    if user.is_authenticated:
+        return "participation.statement"
+    return "participation.statement_anonymous"
+
+
 def statement_refusal(request, procedure) -> HttpResponse | None:
     """The answer to a statement that is not to be received: 403 with the rule's reason where
     the form would be, or 429 over the limit; ``None`` when it may come in.
@@ -476,8 +483,8 @@ def statement_refusal(request, procedure) -> HttpResponse | None:
         response = _render(request, procedure, None)  # with the reason where the form would be
         response.status_code = 403
         return response
-    if limits.exceeded(request, "participation.statement"):
-        form = StatementForm(auto_id="statement-%s", initial={"email": request.user.email})
+    if limits.exceeded(request, statement_limit(request.user)):
+        form = StatementForm(auto_id="statement-%s", user=request.user)
         return _too_many(request, procedure, Bound("statement", form))
     request._statement_allowed = True
     return None
@@ -491,11 +498,14 @@ def statement_create(request, procedure):
     # statement (or has sent too many) is not received at all.
     if response := statement_refusal(request, procedure):
         return response
-    form = StatementForm(request.POST, request.FILES, auto_id="statement-%s")
+    user = request.user
+    form = StatementForm(request.POST, request.FILES, auto_id="statement-%s", user=user)
     if form.is_valid():
         try:
             statement = services.statement_create(
-                procedure=procedure, author=request.user, **form.cleaned_data
+                procedure=procedure,
+                author=user if user.is_authenticated else None,
+                **form.statement_data(),
             )
         except ValidationError as error:
             _add_errors(form, error)
@@ -554,11 +564,12 @@ def event_ical(request, procedure, event_id: int):
     registered = (
         request.user.is_authenticated and event.registrations.filter(user=request.user).exists()
     )
+    root = site_root_url()
     content = services.event_ical(
         event=event,
-        url=procedure.get_full_url(request) or "",
+        url=absolute_url(procedure.get_url(request), root=root),
         online_link=event.online_link if registered else "",
-        host=request.get_host().split(":")[0],
+        host=urlsplit(root).hostname,
     )
     response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="veranstaltung-{event.pk}.ics"'

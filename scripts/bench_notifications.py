@@ -201,6 +201,7 @@ def worker_start(*, database_url: str, redis_url: str, smtp_port: int, log_path:
         "DJANGO_SETTINGS_MODULE": "mitwirken.settings.production",
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "localhost",
+        "BASE_URL": "http://localhost",
         "DATABASE_URL": database_url,
         "REDIS_URL": redis_url,
         # production.py switches to the SMTP backend when EMAIL_HOST is set.

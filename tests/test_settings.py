@@ -16,7 +16,7 @@ SHOW = (
     "'cache_url': settings.CACHES['default'].get('LOCATION'),"
     "'apps': settings.INSTALLED_APPS}))"
 )
-VARIABLES = ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "REDIS_URL", "EMAIL_HOST")
+VARIABLES = ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "REDIS_URL", "EMAIL_HOST", "BASE_URL")
 NOT_INHERITED = (*VARIABLES, "CACHE_URL", "CELERY_BROKER_URL", "DJANGO_ALLOW_ASYNC_UNSAFE")
 
 
@@ -75,6 +75,7 @@ PRODUCTION = {
     "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/mitwirken",
     "REDIS_URL": "redis://127.0.0.1:6379/0",
     "EMAIL_HOST": "smtp.dortmund.example",
+    "BASE_URL": "https://mitwirken.dortmund.example",
 }
 
 

@@ -7,15 +7,13 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.html import escape
 
+from mitwirken.web.links import absolute_url, site_root_url
+
 from .models import Message, Notification
 from .tokens import unsubscribe_token
 
 #: Stands in the rendered text until the mail is built for one recipient.
 UNSUBSCRIBE_MARK = "[[unsubscribe-url]]"
-
-
-def absolute_url(path: str) -> str:
-    return settings.BASE_URL.rstrip("/") + path
 
 
 def message_render(
@@ -25,15 +23,16 @@ def message_render(
 
     ``url`` is a path or address, or a callable that returns one in the active language.
     """
+    root = site_root_url()
     with translation.override(language):
         url = url() if callable(url) else url
         context = {
             **context,
             "kind": kind,
-            "url": absolute_url(url) if url.startswith("/") else url,
+            "url": absolute_url(url, root=root) if url.startswith("/") else url,
             "unsubscribe_url": UNSUBSCRIBE_MARK,
             "site_name": settings.WAGTAIL_SITE_NAME,
-            "base_url": settings.BASE_URL,
+            "base_url": root,
         }
         names = [f"notifications/email/{kind}", "notifications/email/update"]
         subject = select_template([f"{name}_subject.txt" for name in names]).render(context)
@@ -50,13 +49,16 @@ def message_render(
     )
 
 
-def email_build(notification: Notification, connection=None) -> EmailMultiAlternatives:
-    """The mail for one outbox row; what people subscribed to carries RFC 8058 one-click headers."""
+def email_build(
+    notification: Notification, connection=None, *, root: str = ""
+) -> EmailMultiAlternatives:
+    """The mail for one outbox row; what people subscribed to carries RFC 8058 one-click headers.
+    ``root``: the portal's address (``site_root_url()``), asked once per batch by the caller."""
     message = notification.message
     # In the mail's language, so the page behind the link speaks it too (a worker runs in German).
     with translation.override(message.language):
         path = reverse("notifications:unsubscribe", args=[unsubscribe_token(notification)])
-    unsubscribe = absolute_url(path)
+    unsubscribe = absolute_url(path, root=root)
     headers = {"Auto-Submitted": "auto-generated", "Content-Language": message.language}
     if notification.reason != "direct":
         headers["List-Unsubscribe"] = f"<{unsubscribe}>"

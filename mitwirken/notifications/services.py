@@ -12,6 +12,8 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone, translation
 
+from mitwirken.web.links import site_root_url
+
 from .keys import occurrence_key, recipient_key, recipients_prefix
 from .kinds import SUBSCRIPTION_CONFIRM, Kind, get_kind, kind_check
 from .mail import email_build, message_render
@@ -227,10 +229,11 @@ def _send_batch(rows: list[Notification]) -> int:
             rows, ["status", "attempts", "last_error", "next_attempt_at"]
         )
         return 0
+    root = site_root_url()
     try:
         for row in rows:
             try:
-                email_build(row, connection=connection).send()
+                email_build(row, connection=connection, root=root).send()
             except (smtplib.SMTPException, OSError) as error:
                 _mark_failed_attempt(row, error)
                 retry.append(row)

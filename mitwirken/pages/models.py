@@ -12,7 +12,7 @@ from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from mitwirken.web.links import site_link
+from mitwirken.web.links import absolute_url, site_link
 
 from .blocks import BodyBlock, HomeBodyBlock, VideoBlock
 from .kit import RoutablePage, paginate, view_context
@@ -66,7 +66,8 @@ class BasePage(Page):
         urls = []
         for code, _name in settings.LANGUAGES:
             with translation.override(code):
-                urls.append({"location": self.get_full_url(request), "lastmod": lastmod})
+                location = absolute_url(self.get_url(request))
+                urls.append({"location": location, "lastmod": lastmod})
         return urls
 
 

@@ -13,6 +13,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from mitwirken import limits
+from mitwirken.web.links import absolute_url
 
 from .forms import FeedbackForm, SearchForm
 from .kit import page_route, paginate
@@ -123,7 +124,7 @@ def accessibility_statement(request, page):
                     message=form.cleaned_data["message"],
                     name=form.cleaned_data["name"],
                     email=form.cleaned_data["email"],
-                    page_url=request.build_absolute_uri(),
+                    page_url=absolute_url(request.get_full_path()),
                 )
                 return redirect(page.get_url(request) + "?gesendet=1#feedback")
     else:

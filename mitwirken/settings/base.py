@@ -231,6 +231,8 @@ ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_SIGNUP_FORM_CLASS = "mitwirken.accounts.forms.SignupForm"
+# Links in allauth's mails lead to the portal's public address (mitwirken/web/links.py).
+ACCOUNT_ADAPTER = "mitwirken.accounts.adapter.AccountAdapter"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[MitWIRken] "
 ACCOUNT_LOGOUT_ON_GET = False
 # The client address for allauth's rate limits and ours (mitwirken.limits): REMOTE_ADDR unless
@@ -280,9 +282,12 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 STAFF_EMAIL = os.environ.get("STAFF_EMAIL", "ombudsstelle@localhost")
 
 WAGTAIL_SITE_NAME = "MitWIRken in Dortmund"
-# The portal's public address, for links in mails.
-BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
-WAGTAILADMIN_BASE_URL = BASE_URL
+# The portal's public address (scheme, host and port) for every link that leaves the site: mails
+# (ours, allauth's, Wagtail's), calendar files, the sitemap. Without it, links take the default
+# site's host name and port (Settings → Sites), see mitwirken/web/links.py; `make run` sets it to
+# the address it serves on. Wagtail's own admin mails need it set (system check W003).
+BASE_URL = os.environ.get("BASE_URL", "")
+WAGTAILADMIN_BASE_URL = BASE_URL or None
 # Double opt-in: the version of the consent text shown, and how long a confirmation link lives.
 NOTIFICATIONS_CONSENT_VERSION = "2026-11"
 NOTIFICATIONS_CONFIRM_DAYS = 7
@@ -299,6 +304,8 @@ RATE_LIMITS = {
     "participation.proposal": (10, HOUR, 50),
     "participation.comment": (30, HOUR, 150),
     "participation.statement": (5, HOUR, 25),
+    # Formal statements without an account, per client: no person to count by.
+    "participation.statement_anonymous": (10, HOUR),
     "participation.report": (10, HOUR),
     # Anonymous poll votes per client per poll per day (a household or office shares an address).
     "participation.poll_anonymous": (20, DAY),

@@ -7,8 +7,9 @@ from django.core.exceptions import ImproperlyConfigured
 from .base import *  # noqa: F403
 
 # EMAIL_HOST: without it, mails (with their confirmation and unsubscribe links) would go to the
-# console backend, that is, into the logs.
-REQUIRED = ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "REDIS_URL", "EMAIL_HOST")
+# console backend, that is, into the logs. BASE_URL: the address those links start with, which
+# Wagtail's own admin mails take from no other place (mitwirken/web/links.py).
+REQUIRED = ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "REDIS_URL", "EMAIL_HOST", "BASE_URL")
 missing = [name for name in REQUIRED if not os.environ.get(name)]
 if missing:
     raise ImproperlyConfigured(

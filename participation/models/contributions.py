@@ -248,6 +248,10 @@ class PollVote(Entry):
 class Statement(Contribution):
     """A formal statement (Stellungnahme) in a formal procedure: name and address required there.
 
+    Anyone hands one in, with an account (``author``) or without: then the name, postal address
+    and e-mail address given with it are all the portal knows of the person, and ``language``
+    is the one they wrote in, for the mail with the result.
+
     Staff process it: received, in review, weighed. Once weighed, its ``summary`` (the concern in
     anonymised words) and ``weighing`` (the result, Abwägungsergebnis) are public on the
     procedure page; name, address, e-mail and the original text never are.
@@ -267,6 +271,9 @@ class Statement(Contribution):
     postcode = models.CharField(_("postcode"), max_length=10)
     city = models.CharField(_("city"), max_length=100)
     email = models.EmailField(_("e-mail address for the receipt"), blank=True)
+    language = models.CharField(
+        _("language"), max_length=10, choices=settings.LANGUAGES, blank=True, editable=False
+    )
     status = models.CharField(
         _("processing status"),
         max_length=10,

@@ -46,6 +46,9 @@ PDF_PROBLEMS = {
     ),
 }
 
+#: What a visitor without an account hears without an address for the receipt.
+EMAIL_NEEDED = _("Please give an e-mail address: the receipt goes there.")
+
 
 def _check(rule: str, entered_by, *args) -> None:
     """The citizen rules, unless staff enter what came on paper, by phone, mail or at an event."""
@@ -253,10 +256,13 @@ def statement_create(
 ) -> Statement:
     """A formal statement with its PDF attachments, a reference number and a receipt by mail.
 
-    The receipt goes to ``email``, else to the author's address, through the notifications
-    outbox after commit.
+    ``author`` is the signed-in person, or ``None`` for a visitor without an account, who must
+    give ``email``. The receipt goes to ``email``, else to the author's address, through the
+    notifications outbox after commit.
     """
     _check("participation.add_statement", entered_by, author, procedure)
+    if author is None and entered_by is None and not _text(email):
+        raise ValidationError({"email": EMAIL_NEEDED})
     try:
         attachments_validate(list(attachments))
     except ValidationError as error:
@@ -270,6 +276,7 @@ def statement_create(
         postcode=_text(postcode),
         city=_text(city),
         email=_text(email),
+        language="" if entered_by else translation.get_language() or "",
         channel=channel,
         entered_by=entered_by,
         reference=f"pending-{uuid.uuid4().hex[:20]}",

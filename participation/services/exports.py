@@ -17,6 +17,8 @@ import json
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Count
 
+from mitwirken.web.links import absolute_url
+
 from ..models import Comment, PollChoice, ProcedurePage, Proposal, Statement
 
 COLUMNS = [
@@ -173,7 +175,11 @@ def contributions_export_csv(procedure: ProcedurePage) -> str:
 
 def contributions_export_json(procedure: ProcedurePage) -> str:
     data = {
-        "procedure": {"id": procedure.pk, "title": procedure.title, "url": procedure.full_url},
+        "procedure": {
+            "id": procedure.pk,
+            "title": procedure.title,
+            "url": procedure.url and absolute_url(procedure.url),
+        },
         "contributions": contributions_export_rows(procedure),
     }
     return json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)

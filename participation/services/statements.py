@@ -70,12 +70,14 @@ def statement_process(
 
 
 def _statement_weighed_notify(statement: Statement) -> None:
-    """The citizen hears of the result in their language; a changed result is sent again."""
+    """The citizen hears of the result in their language (their account's, else the one they
+    wrote in); a changed result is sent again."""
     email = statement_email(statement)
     if not email:
         return
     author = statement.author
-    language = author.language if author is not None else settings.LANGUAGE_CODE
+    language = author.language if author is not None else statement.language
+    language = language or settings.LANGUAGE_CODE
     procedure = statement.procedure
     digest = hashlib.sha256(f"{statement.summary}\n{statement.weighing}".encode()).hexdigest()
     notify_address(

@@ -61,10 +61,12 @@ def demo_content(wagtail_rows):
 
 
 @pytest.fixture
-def demo_site(live_server, demo_content):
+def demo_site(live_server, demo_content, settings):
     """The demo portal served by the live server; the default site points at its host and port
-    (sitemap and absolute links use them)."""
+    and no BASE_URL comes before it (sitemap and absolute links use them)."""
     from wagtail.models import Site
+
+    settings.BASE_URL = ""
 
     server = urlsplit(live_server.url)
     Site.objects.filter(is_default_site=True).update(hostname=server.hostname, port=server.port)

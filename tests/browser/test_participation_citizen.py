@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from mitwirken.notifications.models import Follow
 from mitwirken.places.models import District
-from participation.models import Comment, Proposal, Support
+from participation.models import Comment, Proposal, Statement, Support
 from tests.factories.accounts import DEFAULT_PASSWORD, UserFactory
 from tests.factories.participation import (
     ProcedureIndexPageFactory,
@@ -18,7 +18,7 @@ from tests.factories.participation import (
 )
 from tests.helpers import ui
 
-from .audit import axe, horizontal_overflow, wide_elements
+from .audit import axe, horizontal_overflow, origin, wide_elements
 
 pytestmark = pytest.mark.browser
 
@@ -136,3 +136,59 @@ def test_a_citizen_takes_part_in_a_procedure(page, procedure):
     support = Support.objects.get(user=citizen)
     assert support.proposal.title == "Schattenplätze am See"
     assert Follow.objects.filter(user=citizen, object_id=procedure.pk).exists()
+
+
+def test_a_visitor_hands_in_a_formal_statement_without_javascript(browser, demo_site):
+    """No account and no JavaScript: the form explains what is missing, then takes the statement
+    and shows its reference number."""
+    formal = ProcedurePageFactory(
+        title="Bebauungsplan Hö 250", slug="bebauungsplan-hoe-250", kind="land_use"
+    )
+    foreign = []
+
+    def only_the_live_server(route):
+        if origin(route.request.url) == origin(demo_site.url):
+            route.continue_()
+        else:
+            foreign.append(route.request.url)
+            route.abort("blockedbyclient")
+
+    context = browser.new_context(base_url=demo_site.url, locale="de-DE", java_script_enabled=False)
+    context.route("**/*", only_the_live_server)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+
+    page.goto(formal.url)
+    statement = page.get_by_role("region", name=ui("Formal statement"))
+    statement.get_by_label(ui("Your statement"), exact=True).fill(
+        "Die Zufahrt über die Wohnstraße belastet die Anwohnenden."
+    )
+    statement.get_by_role("button", name=ui("Hand in statement")).click()
+
+    statement = page.get_by_role("region", name=ui("Formal statement"))
+    expect(statement.get_by_text(ui("Please give your first and last name."))).to_be_visible()
+    expect(
+        statement.get_by_text(ui("Please give an e-mail address: the receipt goes there."))
+    ).to_be_visible()
+    assert not Statement.objects.filter(procedure=formal).exists()
+    statement.get_by_label(ui("First and last name"), exact=True).fill("Erika Mustermann")
+    statement.get_by_label(ui("Street and number"), exact=True).fill("Friedensplatz 1")
+    statement.get_by_label(ui("Postcode"), exact=True).fill("44135")
+    statement.get_by_label(ui("City"), exact=True).fill("Dortmund")
+    statement.get_by_label(ui("E-mail address for the receipt"), exact=True).fill(
+        "erika@example.org"
+    )
+    statement.get_by_role("button", name=ui("Hand in statement")).click()
+
+    received = page.get_by_role("status").first
+    expect(received).to_contain_text(re.compile(r"ST-\d{4}-\d{6}"))
+    stored = Statement.objects.get(procedure=formal)
+    expect(received).to_contain_text(stored.reference)
+    assert (stored.author, stored.name, stored.email) == (
+        None,
+        "Erika Mustermann",
+        "erika@example.org",
+    )
+    assert "Erika Mustermann" not in page.content()
+    assert foreign == []
+    context.close()

@@ -1,6 +1,7 @@
 from django import template
 
 from ..deadlines import countdown_text, deadline_text
+from ..links import absolute_url as _absolute_url
 from ..links import login_url as _login_url
 
 register = template.Library()
@@ -34,3 +35,10 @@ def deadline_time(moment, countdown=True):
         "text": deadline_text(moment) if moment else "",
         "countdown": countdown_text(moment) if moment and countdown else "",
     }
+
+
+@register.simple_tag
+def absolute_url(url):
+    """``url`` on the portal's public address (``links.absolute_url``), for text that leaves
+    the site."""
+    return _absolute_url(url)
