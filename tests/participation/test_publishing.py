@@ -151,12 +151,15 @@ def procedure_form(title: str, slug: str, **extra) -> dict:
             "body_en": streamfield([]),
             "results_de": rich_text(""),
             "results_en": rich_text(""),
+            "contribution_outcome_de": rich_text(""),
+            "contribution_outcome_en": rich_text(""),
             "kind": "informal",
             "mode": "hybrid",
             "responsible_office": "Bezirksverwaltungsstelle Hörde",
             "retention_months": 24,
             "procedure_districts": inline_formset([]),
             "council_steps": inline_formset([]),
+            "documents": inline_formset([]),
             "phases": inline_formset(
                 [
                     {
