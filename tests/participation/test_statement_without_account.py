@@ -79,7 +79,10 @@ def test_a_visitor_finds_the_form_and_needs_no_account(client, formal):
         assert ui(label) in text_of(form)
     email = form.find("input", attrs={"name": "email"})
     assert email.has_attr("required") and email.get("autocomplete") == "email"
-    assert ui("The receipt with the reference number goes to this address") in text_of(form)
+    assert ui(
+        "The receipt with the reference number goes to this address, and later the result "
+        "of the weighing. It is never published."
+    ) in text_of(form)
     assert not by_role(form, "link", ui("Log in"))
 
 
