@@ -1,6 +1,8 @@
 """Forms of the citizen side, and of the Vorhabenliste. They check the input; the services
 check the rules and store."""
 
+import uuid
+
 from django import forms
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -252,6 +254,8 @@ class StatementForm(HoneypotForm):
         files = self.cleaned_data.get("attachments") or []
         attachments_validate(files)
         return files
+
+    submission = forms.UUIDField(widget=forms.HiddenInput, required=False, initial=uuid.uuid4)
 
     def statement_data(self) -> dict:
         """The cleaned values ``statement_create`` takes."""

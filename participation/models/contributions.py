@@ -274,6 +274,9 @@ class Statement(Contribution):
     language = models.CharField(
         _("language"), max_length=10, choices=settings.LANGUAGES, blank=True, editable=False
     )
+    #: The key of the form that sent it: the same form sent twice (a double click, a reload)
+    #: finds this statement instead of making a second one with a second reference number.
+    submission = models.UUIDField(null=True, blank=True, unique=True, editable=False)
     status = models.CharField(
         _("processing status"),
         max_length=10,

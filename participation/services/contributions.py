@@ -253,14 +253,19 @@ def statement_create(
     attachments: Sequence[UploadedFile] = (),
     channel: str = Channel.ONLINE,
     entered_by=None,
+    submission: uuid.UUID | None = None,
 ) -> Statement:
     """A formal statement with its PDF attachments, a reference number and a receipt by mail.
 
     ``author`` is the signed-in person, or ``None`` for a visitor without an account, who must
     give ``email``. The receipt goes to ``email``, else to the author's address, through the
-    notifications outbox after commit.
+    notifications outbox after commit. ``submission`` is the key of the form that sent it: the
+    same form sent again, also at the same moment, returns the statement it made first and
+    sends no second receipt.
     """
     _check("participation.add_statement", entered_by, author, procedure)
+    if submission and (earlier := Statement.objects.filter(submission=submission).first()):
+        return earlier
     if author is None and entered_by is None and not _text(email):
         raise ValidationError({"email": EMAIL_NEEDED})
     try:
@@ -280,8 +285,15 @@ def statement_create(
         channel=channel,
         entered_by=entered_by,
         reference=f"pending-{uuid.uuid4().hex[:20]}",
+        submission=submission,
     )
-    _save(statement)
+    statement.full_clean(exclude=["submission"])
+    try:
+        with transaction.atomic():
+            statement.save()
+    except IntegrityError:
+        # The same form, sent at the same moment, was stored by the other request.
+        return Statement.objects.get(submission=submission)
     statement.reference = statement_reference(statement)
     statement.save(update_fields=["reference"])
     for upload in attachments:

@@ -7,12 +7,13 @@ import threading
 import urllib.error
 import urllib.parse
 import urllib.request
+import uuid
 
 import pytest
 from django.core.exceptions import ValidationError
 
 from participation import rules, services, tokens
-from participation.models import EventRegistration, PollVote, Support
+from participation.models import EventRegistration, PollVote, Statement, Support
 from tests.factories.accounts import UserFactory
 from tests.factories.pages import HomePageFactory
 from tests.factories.participation import (
@@ -21,7 +22,7 @@ from tests.factories.participation import (
     ProcedurePageFactory,
     ProposalFactory,
 )
-from tests.helpers import ui
+from tests.helpers import statement_data, ui
 
 #: Concurrent requests against the live server, each on its own database connection.
 postgresql_only = pytest.mark.skipif(
@@ -142,6 +143,24 @@ def test_twenty_people_at_once_for_the_last_seat_give_one_registration(
 
     assert statuses == [302] * CONCURRENT
     assert EventRegistration.objects.filter(event=event).count() == 1
+
+
+@postgresql_only
+@pytest.mark.django_db(transaction=True)
+def test_one_statement_form_sent_five_times_at_once_gives_one_statement(
+    client, live_server, live_procedure
+):
+    live_procedure.kind = "land_use"
+    live_procedure.save()
+    cookies = {"csrftoken": client.get(live_procedure.url).cookies["csrftoken"].value}
+    data = statement_data(email="erika@example.org", submission=str(uuid.uuid4()))
+    url = f"{live_server.url}{live_procedure.url}stellungnahme/"
+
+    # Five, within the limit for a visitor without an account.
+    statuses = all_at_once([(url, cookies, data)] * 5)
+
+    assert statuses == [302] * 5
+    assert Statement.objects.filter(procedure=live_procedure).count() == 1
 
 
 # The same on any database: a request that passed the checks while the first was not yet

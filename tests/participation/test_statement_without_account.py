@@ -155,6 +155,32 @@ def test_the_receipt_is_mailed_after_commit_and_once(
     assert statement.reference in receipt.body
 
 
+def test_the_same_form_sent_twice_makes_one_statement_and_one_receipt(
+    client, formal, django_capture_on_commit_callbacks
+):
+    form = parsed(client.get(formal.url)).find("form", action=url(formal))
+    submission = form.find("input", attrs={"name": "submission"})["value"]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        first = client.post(url(formal), visitor_data(submission=submission), follow=True)
+        again = client.post(url(formal), visitor_data(submission=submission), follow=True)
+
+    statement = Statement.objects.get()
+    for response in (first, again):  # the reload hears the same reference number
+        assert statement.reference in " ".join(messages_of(response))
+    [receipt] = mail.outbox
+    assert statement.reference in receipt.body
+
+
+def test_each_form_the_page_shows_is_a_new_statement(client, formal):
+    for _ in range(2):
+        form = parsed(client.get(formal.url)).find("form", action=url(formal))
+        submission = form.find("input", attrs={"name": "submission"})["value"]
+        client.post(url(formal), visitor_data(submission=submission))
+
+    assert Statement.objects.count() == 2
+
+
 def test_the_result_reaches_the_visitor_in_the_language_they_wrote_in(
     client, formal, ombudsstelle, django_capture_on_commit_callbacks
 ):
