@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from mitwirken.places.models import District, Topic
 from mitwirken.text import TextLineField
-from mitwirken.web.forms import HoneypotForm
+from mitwirken.web.forms import FilterForm, HoneypotForm
 
 from .models import Comment, DistrictFolderPage, PlannedProjectPage, Proposal
 from .models.contributions import TEXT_MAX
@@ -24,7 +24,7 @@ def _slug_filter(queryset, label, empty_label) -> forms.ModelChoiceField:
     )
 
 
-class ProcedureFilterForm(forms.Form):
+class ProcedureFilterForm(FilterForm):
     """The GET filter of /beteiligung/: every field optional, values as slugs in the URL."""
 
     q = forms.CharField(label=_("Search term"), max_length=200, required=False)
@@ -275,7 +275,7 @@ class ReportForm(forms.Form):
 # The Vorhabenliste -----------------------------------------------------------------------------
 
 
-class PlannedProjectFilterForm(forms.Form):
+class PlannedProjectFilterForm(FilterForm):
     """A GET form that works without JavaScript: every field optional, invalid values ignored."""
 
     district = _slug_filter(District.objects.all(), capfirst(_("district")), _("All districts"))

@@ -7,7 +7,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from mitwirken.text import TextLineField
-from mitwirken.web.forms import HoneypotForm
+from mitwirken.web.forms import FilterForm, HoneypotForm
 
 from .models import (
     FormatCategory,
@@ -31,7 +31,7 @@ def _label(field_name):
     return capfirst(FormatPage._meta.get_field(field_name).verbose_name)
 
 
-class FormatFilterForm(forms.Form):
+class FormatFilterForm(FilterForm):
     """Every field optional; a field with an invalid value shows its error and is ignored, the
     valid ones still filter."""
 

@@ -35,4 +35,6 @@ class FeedbackForm(HoneypotForm):
 
 
 class SearchForm(forms.Form):
+    mark_optional = False  # a search box is never required, and does not say "optional"
+
     q = forms.CharField(label=_("Search term"), max_length=200, required=False)

@@ -1,4 +1,5 @@
 from django import forms
+from django.core.validators import EMPTY_VALUES
 from django.utils.translation import gettext_lazy as _
 
 
@@ -25,3 +26,19 @@ class HoneypotForm(forms.Form):
         if cleaned_data.get("website"):
             raise forms.ValidationError(self.honeypot_message, code="honeypot")
         return cleaned_data
+
+
+class FilterForm(forms.Form):
+    """A GET form that narrows a list (``components/filter.html``): every field optional, so
+    none is marked "optional"; the filter shows how many of its fields are in use."""
+
+    mark_optional = False
+
+    @property
+    def active_filter_count(self) -> int:
+        """How many fields filter the list: those with a valid, non-empty value."""
+        if not self.is_bound:
+            return 0
+        self.is_valid()
+        data = getattr(self, "cleaned_data", {})
+        return sum(1 for name in self.fields if data.get(name) not in EMPTY_VALUES)

@@ -80,7 +80,7 @@ def footer_links(context):
     site = _site(request)
     if site is None:
         return {"links": []}
-    site_links = SiteLinks.for_site(site)
+    site_links = SiteLinks.for_request(request)
     pages = Page.objects.live().in_bulk(
         [
             getattr(site_links, f"{name}_id")
@@ -94,3 +94,14 @@ def footer_links(context):
         if page is not None:
             links.append((page.title, page))
     return {"links": links}
+
+
+@register.simple_tag(takes_context=True)
+def is_easy_language_page(context) -> bool:
+    """Whether this is the page in Leichte Sprache that the footer links to (its layout is set
+    for easy reading). The site's links are read once per request, for the footer too."""
+    request = context.get("request")
+    page = context.get("page")
+    if _site(request) is None or not isinstance(page, Page):
+        return False
+    return SiteLinks.for_request(request).easy_language_page_id == page.pk
