@@ -231,7 +231,8 @@ ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_SIGNUP_FORM_CLASS = "mitwirken.accounts.forms.SignupForm"
-# Links in allauth's mails lead to the portal's public address (mitwirken/web/links.py).
+# Links in allauth's mails lead to the portal's public address (mitwirken/web/links.py);
+# signing in, up and out leads back to where the person was, in their language.
 ACCOUNT_ADAPTER = "mitwirken.accounts.adapter.AccountAdapter"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[MitWIRken] "
 ACCOUNT_LOGOUT_ON_GET = False
