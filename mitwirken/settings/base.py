@@ -290,8 +290,11 @@ WAGTAIL_SITE_NAME = "MitWIRken in Dortmund"
 BASE_URL = os.environ.get("BASE_URL", "")
 WAGTAILADMIN_BASE_URL = BASE_URL or None
 # Double opt-in: the version of the consent text shown, and how long a confirmation link lives.
-NOTIFICATIONS_CONSENT_VERSION = "2026-11"
+NOTIFICATIONS_CONSENT_VERSION = "2026-12"
 NOTIFICATIONS_CONFIRM_DAYS = 7
+# A request repeated within this many minutes sends no second confirmation mail: the first
+# link stays valid, and nobody can flood an inbox with one address and target.
+NOTIFICATIONS_RESEND_MINUTES = 15
 # Staff are reminded when a procedure has been closed this many days without results.
 PARTICIPATION_RESULTS_REMINDER_DAYS = 30
 # Moderators get one mail per this many minutes listing the reports of that time, not one each.
