@@ -40,7 +40,7 @@ def return_path(request, page=None) -> str:
     routes (which answer POST only) leads back to ``page``. On allauth's own pages, the
     ``next`` they already carry (never themselves). "" on pages for signed-in people only (a
     view behind ``login_required``), which would only ask to sign in again: then the home page
-    in the active language is the way back.
+    in the active language is the way back, as from the home page itself.
     """
     if request is None:
         return ""
@@ -55,7 +55,8 @@ def return_path(request, page=None) -> str:
     # user_passes_test (login_required, staff_member_required) marks the views it guards so.
     if hasattr(match.func, "redirect_field_name"):
         return ""
-    return request.get_full_path()
+    path = request.get_full_path()
+    return "" if path == home_url() else path  # the way back without a next
 
 
 def with_next(url: str, next_url: str) -> str:

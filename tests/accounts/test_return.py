@@ -173,3 +173,11 @@ def test_logging_out_from_a_page_for_signed_in_people_goes_to_the_home_page_of_t
     response = client.post("/en/accounts/logout/")
 
     assert response.url == "/en/"
+
+
+def test_from_the_home_page_the_links_need_no_way_back(client, article):
+    response = client.get("/en/")
+
+    with translation.override("en"):
+        assert header_link(response, ui("Log in")) == "/en/accounts/login/"
+        assert header_link(response, ui("Register")) == "/en/accounts/signup/"
