@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def article(home_page_factory, standard_page_factory):
     home_page_factory()
-    return standard_page_factory(title="Mitmachen", slug="mitmachen")
+    return standard_page_factory(title="Mitmachen", slug="mitmachen", slug_en="take-part")
 
 
 def english_url(page) -> str:
@@ -181,3 +181,12 @@ def test_from_the_home_page_the_links_need_no_way_back(client, article):
     with translation.override("en"):
         assert header_link(response, ui("Log in")) == "/en/accounts/login/"
         assert header_link(response, ui("Register")) == "/en/accounts/signup/"
+
+
+def test_switching_the_language_on_the_sign_in_page_also_switches_the_way_back(client, article):
+    response = client.get(f"/en/accounts/login/?next={english_url(article)}")
+
+    switcher = parsed(response).find("nav", {"class": "site-languages"})
+    german = switcher.find("a", {"hreflang": "de"})["href"]
+    assert german == "/accounts/login/?next=%2Fmitmachen%2F"
+    assert english_url(article) == "/en/take-part/"
