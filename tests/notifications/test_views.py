@@ -563,8 +563,21 @@ def english_url(page) -> str:
 def test_visitors_get_a_link_to_subscribe_with_the_target_chosen(client, news, district, topic):
     html = client.get(english_url(news)).content.decode()
 
+    back = english_url(news).replace("/", "%2F")
     for target, prefix in ((district, "district"), (topic, "topic")):
-        assert f'href="{url("subscribe")}?target={prefix}%3A{target.pk}"' in html
+        assert f'href="{url("subscribe")}?target={prefix}%3A{target.pk}&amp;next={back}"' in html
+
+
+def test_subscribing_from_that_link_returns_to_the_news_at_the_message(
+    client, news, district, subscribe
+):
+    form = client.get(f"{url('subscribe')}?target=district:{district.pk}&next={english_url(news)}")
+    assert parsed(form).find("input", {"name": "next"})["value"] == english_url(news)
+
+    response = subscribe(next=english_url(news))
+
+    assert response["Location"] == f"{english_url(news)}#messages"
+    assert len(mail.outbox) == 1
 
 
 def test_signed_in_people_follow_and_unfollow_with_the_button(client, user, news, district):

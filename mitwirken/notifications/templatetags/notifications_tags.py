@@ -36,7 +36,7 @@ def follow_button(context, target):
             object_id=object_id,
         )
     elif email_subscribable(target):
-        query = urlencode({"target": target_value(target)})
+        query = urlencode({"target": target_value(target), "next": here})
         data.update(mode="subscribe", url=f"{reverse('notifications:subscribe')}?{query}")
     else:
         data.update(mode="login", url=login_url(request))
