@@ -18,14 +18,17 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def procedure(home_page_factory, procedure_page_factory, district):
-    home_page_factory()
+def home(home_page_factory):
+    return home_page_factory()
+
+
+@pytest.fixture
+def procedure(home, procedure_page_factory, district):
     return procedure_page_factory(title="Uferpromenade", districts=[district])
 
 
 @pytest.fixture
-def hub(home_page_factory, district_hub_page_factory, district):
-    home_page_factory()
+def hub(home, district_hub_page_factory, district):
     return district_hub_page_factory(district=district)
 
 
@@ -34,7 +37,7 @@ def box(response):
     heading = parsed(response).find(
         "h2", string=re.compile(re.escape(ui("E-mails about %(target)s").split("%")[0]))
     )
-    return heading.find_parent("section")
+    return heading.find_parent("section") if heading else None
 
 
 def send_form(client, response, captured, **data):
@@ -70,15 +73,23 @@ def test_the_procedure_page_offers_the_form_to_visitors(client, procedure):
     )
 
 
-def test_a_signed_in_person_follows_from_the_same_place(client, procedure, citizen):
+def test_signed_in_people_follow_instead_with_one_button_per_page(
+    client, procedure, hub, district, citizen
+):
     client.force_login(citizen)
 
-    section = box(client.get(procedure.url))
+    procedure_page = client.get(procedure.url)
+    hub_page = client.get(hub.url)
 
-    form = section.find("form")
-    assert form["action"] == reverse("notifications:follow")
-    assert form.find("input", {"name": "object_id"})["value"] == str(procedure.pk)
-    assert not section.find("input", {"name": "email"})
+    # The procedure shows its follow button at the top already: no box, no second button.
+    assert box(procedure_page) is None
+    follow = reverse("notifications:follow")
+    assert len(parsed(procedure_page).find_all("form", action=follow)) == 1
+    # The hub has none of its own: the box offers following the district.
+    form = box(hub_page).find("form")
+    assert form["action"] == follow
+    assert form.find("input", {"name": "object_id"})["value"] == str(district.pk)
+    assert not box(hub_page).find("input", {"name": "email"})
 
 
 def test_subscribing_returns_to_the_procedure_at_the_message_and_sends_only_the_link(

@@ -19,6 +19,13 @@ def _follow_ids(request) -> dict:
     return request._notifications_follow_ids
 
 
+def _buttons_shown(request) -> set:
+    """The targets whose follow button this response already shows."""
+    if not hasattr(request, "_notifications_buttons_shown"):
+        request._notifications_buttons_shown = set()
+    return request._notifications_buttons_shown
+
+
 @register.inclusion_tag("notifications/follow_button.html", takes_context=True)
 def follow_button(context, target):
     """Follow or stop following ``target``; for visitors a link to subscribe or to log in."""
@@ -27,6 +34,7 @@ def follow_button(context, target):
         return {"mode": None}
     here = request.get_full_path()
     data = {"target": target, "next": here}
+    _buttons_shown(request).add(target_key(target))
     if request.user.is_authenticated:
         content_type_id, object_id = target_key(target)
         data.update(
@@ -46,9 +54,12 @@ def follow_button(context, target):
 @register.inclusion_tag("notifications/subscription_box_form.html", takes_context=True)
 def subscription_box(context, target):
     """E-mails about ``target`` (a district, topic or procedure) on its own page: for visitors
-    the double opt-in form, which leads back here; signed-in people follow instead."""
+    the double opt-in form, which leads back here; signed-in people follow instead, with a
+    follow button here unless the page already shows one for ``target``."""
     request = context.get("request")
     if request is None or target is None or not email_subscribable(target):
+        return {"target": None}
+    if request.user.is_authenticated and target_key(target) in _buttons_shown(request):
         return {"target": None}
     data = {"target": target, "request": request, "user": request.user}
     if isinstance(target, Page):
