@@ -34,6 +34,11 @@ class ParticipationConfig(AppConfig):
         page_published.connect(
             announce_results, sender=ProcedurePage, dispatch_uid="participation.announce_results"
         )
+        page_published.connect(
+            announce_procedure,
+            sender=ProcedurePage,
+            dispatch_uid="participation.announce_procedure",
+        )
 
 
 #: What the Ombudsstelle and every Bezirksvertretung may do with contributions, in the
@@ -52,3 +57,9 @@ def announce_results(sender, instance, **kwargs):
     from .services.results import results_announce
 
     results_announce(procedure=instance)
+
+
+def announce_procedure(sender, instance, **kwargs):
+    from .services.results import procedure_announce
+
+    procedure_announce(procedure=instance)

@@ -37,3 +37,6 @@ POLL_ALARM = register_kind(
     _("Alarm: many anonymous votes on a poll in a short time (moderators)"),
     digestible=False,
 )
+PROCEDURE_PUBLISHED = register_kind(
+    "participation.procedure_published", _("New procedures in a district or topic I follow")
+)

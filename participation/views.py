@@ -25,7 +25,9 @@ from django.utils.translation import gettext as _
 
 from mitwirken import limits
 from mitwirken.pages.kit import page_context, page_route
+from mitwirken.web import messages as web_messages
 from mitwirken.web.links import absolute_url, site_root_url
+from mitwirken.web.messages import redirect_to_messages
 
 from . import rules, selectors, services, tokens
 from .forms import (
@@ -309,10 +311,10 @@ def _render(request, procedure, bound: Bound | None) -> TemplateResponse:
     return TemplateResponse(request, procedure.get_template(request), context)
 
 
-def _redirect(procedure, request, anchor: str = "") -> HttpResponseRedirect:
-    """Back to the procedure, on the page of proposals the form was sent from, at ``anchor``."""
-    url = procedure.get_url(request) + _listing_query(request)
-    return HttpResponseRedirect(url + (f"#{anchor}" if anchor else ""))
+def _redirect(procedure, request) -> HttpResponseRedirect:
+    """Back to the procedure, on the page of proposals the form was sent from, opening at the
+    message that says how it went (it links on to the place of the form)."""
+    return redirect_to_messages(procedure.get_url(request) + _listing_query(request))
 
 
 def _add_errors(form: forms.Form, error: ValidationError) -> None:
@@ -332,8 +334,8 @@ def _button(request, procedure, action, *, success: str, anchor: str) -> HttpRes
         for message in error.messages:
             messages.error(request, message)
     else:
-        messages.success(request, success)
-    return _redirect(procedure, request, anchor)
+        web_messages.success(request, success, anchor=anchor)
+    return _redirect(procedure, request)
 
 
 def _post_only(request):
@@ -372,8 +374,12 @@ def proposal_create(request, procedure):
         except ValidationError as error:
             _add_errors(form, error)
         else:
-            messages.success(request, _("Thank you! Your proposal has been published."))
-            return _redirect(procedure, request, f"proposal-{proposal.pk}")
+            web_messages.success(
+                request,
+                _("Thank you! Your proposal has been published."),
+                anchor=f"proposal-{proposal.pk}",
+            )
+            return _redirect(procedure, request)
     return _render(request, procedure, Bound("proposal", form))
 
 
@@ -404,8 +410,12 @@ def comment_create(request, procedure):
         except ValidationError as error:
             _add_errors(form, error)
         else:
-            messages.success(request, _("Thank you! Your comment has been published."))
-            return _redirect(procedure, request, f"comment-{comment.pk}")
+            web_messages.success(
+                request,
+                _("Thank you! Your comment has been published."),
+                anchor=f"comment-{comment.pk}",
+            )
+            return _redirect(procedure, request)
     return _render(request, procedure, Bound(slot, form))
 
 
@@ -454,8 +464,10 @@ def poll_vote(request, procedure, poll_id: int):
         except ValidationError as error:
             _add_errors(form, error)
         else:
-            messages.success(request, _("Thank you for taking part in the poll."))
-            return _redirect(procedure, request, f"poll-{poll.pk}")
+            web_messages.success(
+                request, _("Thank you for taking part in the poll."), anchor=f"poll-{poll.pk}"
+            )
+            return _redirect(procedure, request)
     return _render(request, procedure, bound)
 
 
@@ -510,15 +522,16 @@ def statement_create(request, procedure):
         except ValidationError as error:
             _add_errors(form, error)
         else:
-            messages.success(
+            web_messages.success(
                 request,
                 _(
                     "Thank you! We received your statement under the reference number "
                     "%(reference)s and sent you a receipt by e-mail."
                 )
                 % {"reference": statement.reference},
+                anchor="statement",
             )
-            return _redirect(procedure, request, "statement")
+            return _redirect(procedure, request)
     return _render(request, procedure, Bound("statement", form))
 
 
@@ -637,8 +650,10 @@ def report_create(request, procedure, kind: str, pk: int):
         except ValidationError as error:
             _add_errors(form, error)
         else:
-            messages.success(
-                request, _("Thank you. The moderation will look at this contribution.")
+            web_messages.success(
+                request,
+                _("Thank you. The moderation will look at this contribution."),
+                anchor=f"{kind}-{pk}",
             )
-            return HttpResponseRedirect(_return_url(request, procedure, f"{kind}-{pk}"))
+            return redirect_to_messages(_return_url(request, procedure, f"{kind}-{pk}"))
     return _report_render(request, procedure, contribution, form)

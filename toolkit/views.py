@@ -14,7 +14,7 @@ the form; it is stored, the editors are told, and the page comes back with a tha
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
-from django.http import HttpResponseNotAllowed, HttpResponseRedirect
+from django.http import HttpResponseNotAllowed
 from django.template.response import TemplateResponse
 from django.utils.text import capfirst
 from django.utils.translation import gettext
@@ -23,6 +23,7 @@ from wagtail import hooks
 
 from mitwirken import limits
 from mitwirken.pages.kit import page_context, page_route, route_url
+from mitwirken.web.messages import redirect_to_messages
 
 from . import rules, selectors, services
 from .forms import FormatCompareForm, FormatFilterForm, FormatSuggestionForm
@@ -209,5 +210,5 @@ def format_suggest(request, page):
                     "look at it and may add it as a new format."
                 ),
             )
-            return HttpResponseRedirect(route_url(page, "suggest", request=request))
+            return redirect_to_messages(route_url(page, "suggest", request=request))
     return _suggest_render(request, page, form=form)

@@ -4,6 +4,7 @@ from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
 
 from mitwirken.accounts.services import user_update
 from mitwirken.places.models import District, Topic
@@ -11,7 +12,12 @@ from mitwirken.web.forms import HoneypotForm
 
 from .kinds import KINDS
 from .models import Frequency
-from .selectors import followable_get, preferences_for_user
+from .selectors import (
+    email_subscribable,
+    followable_get,
+    preferences_for_user,
+    subscribable_page,
+)
 from .services import preference_set
 
 RADIO_GROUP_TEMPLATE = "components/radio_group.html"
@@ -20,18 +26,31 @@ RADIO_GROUP_TEMPLATE = "components/radio_group.html"
 #: the text, raise NOTIFICATIONS_CONSENT_VERSION in the settings.
 CONSENT_TEXT = _(
     "I agree that the City of Dortmund stores my e-mail address to send me news about the "
-    "district or topic I chose. I can unsubscribe at any time with the link in every e-mail."
+    "district, topic or procedure I chose. I can unsubscribe at any time with the link in "
+    "every e-mail."
 )
 
 SUBSCRIBABLE = {"district": District, "topic": Topic}
+PAGE_PREFIX = "page"
 
 
 def target_value(target) -> str:
-    """The value under which ``target`` is chosen in the subscription form, e.g. ``district:8``."""
+    """The value under which ``target`` is chosen in the subscription form, e.g. ``district:8``
+    or, for a page such as a procedure, ``page:42``."""
+    if isinstance(target, Page) and email_subscribable(target):
+        return f"{PAGE_PREFIX}:{target.pk}"
     for prefix, model in SUBSCRIBABLE.items():
         if isinstance(target, model):
             return f"{prefix}:{target.pk}"
     raise ValueError(f"{target!r} cannot be subscribed to by e-mail")
+
+
+def _page_chosen(value) -> Page | None:
+    """The page that ``value`` (``page:<id>``) names, when visitors may subscribe to it."""
+    prefix, _sep, page_id = str(value or "").partition(":")
+    if prefix != PAGE_PREFIX or not page_id.isdigit():
+        return None
+    return subscribable_page(int(page_id))
 
 
 class SubscriptionForm(HoneypotForm):
@@ -54,15 +73,10 @@ class SubscriptionForm(HoneypotForm):
         error_messages={"required": _("Please agree, so that we may send you e-mails.")},
     )
 
-    def __init__(self, *args, privacy_url: str = "", **kwargs):
+    def __init__(self, *args, privacy_url: str = "", target=None, **kwargs):
+        """``target``: the one district, topic or page this form is for, chosen in a hidden
+        field (the form on that page); else a choice of every district and topic."""
         super().__init__(*args, **kwargs)
-        districts, topics = list(District.objects.all()), list(Topic.objects.all())
-        self.targets = {target_value(target): target for target in [*districts, *topics]}
-        self.fields["target"].choices = [
-            ("", _("Please choose")),
-            (_("Districts"), [(target_value(d), str(d)) for d in districts]),
-            (_("Topics"), [(target_value(t), str(t)) for t in topics]),
-        ]
         if privacy_url:
             self.fields["consent"].help_text = format_html(
                 _(
@@ -71,6 +85,29 @@ class SubscriptionForm(HoneypotForm):
                 ),
                 url=privacy_url,
             )
+        if target is not None:
+            value = target_value(target)
+            self.targets = {value: target}
+            self.fields["target"].choices = [(value, str(target))]
+            self.fields["target"].widget = forms.HiddenInput()
+            self.initial["target"] = value
+            return
+        districts, topics = list(District.objects.all()), list(Topic.objects.all())
+        self.targets = {target_value(target): target for target in [*districts, *topics]}
+        choices = [
+            ("", _("Please choose")),
+            (_("Districts"), [(target_value(d), str(d)) for d in districts]),
+            (_("Topics"), [(target_value(t), str(t)) for t in topics]),
+        ]
+        # A page (a procedure) is offered where its own form names it, not in a list of all.
+        chosen = self.data.get(self.add_prefix("target")) if self.is_bound else None
+        page = _page_chosen(chosen or self.initial.get("target"))
+        if page is not None:
+            self.targets[target_value(page)] = page
+            choices.insert(
+                1, (capfirst(page._meta.verbose_name), [(target_value(page), page.title)])
+            )
+        self.fields["target"].choices = choices
 
     def clean_target(self):
         return self.targets[self.cleaned_data["target"]]

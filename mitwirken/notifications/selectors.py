@@ -12,8 +12,29 @@ from .kinds import KINDS, Kind, kind_check
 from .models import DEFAULT_FREQUENCY, Follow, Notification, Preference
 from .tokens import notification_from_token
 
-#: What visitors without an account may subscribe to by e-mail.
+#: What visitors without an account may subscribe to by e-mail, besides the pages whose type
+#: says so (``email_subscribable``).
 SUBSCRIBABLE_MODELS = (District, Topic)
+#: A page type whose followers hear of it (a procedure: its phases, its results) sets this
+#: class attribute to the sentence that tells what they hear of; visitors may then subscribe to
+#: its pages by e-mail, too, and the subscription box shows the sentence.
+EMAIL_SUBSCRIBABLE = "email_subscribable"
+
+
+def email_subscribable(target) -> bool:
+    """Whether visitors may subscribe to ``target`` by e-mail: a district, a topic, or a page
+    of a type that sends its followers news."""
+    if isinstance(target, Page):
+        return bool(getattr(target.specific_class, EMAIL_SUBSCRIBABLE, False))
+    return isinstance(target, SUBSCRIBABLE_MODELS)
+
+
+def subscribable_page(page_id) -> Page | None:
+    """The live, public page ``page_id`` when visitors may subscribe to it, else None."""
+    page = Page.objects.live().public().filter(pk=page_id).first()
+    if page is None or not email_subscribable(page):
+        return None
+    return page.specific
 
 
 def followable_model(model) -> bool:

@@ -361,7 +361,10 @@ def preference_set(*, user, kind: str, frequency: str) -> Preference:
 
 
 def subscription_request(*, email: str, target, language: str) -> EmailSubscription:
-    """Store the request and mail a confirmation link; nothing is sent to it before that."""
+    """Store the request and mail a confirmation link; nothing is sent to it before that.
+
+    Asked again for the same address and target within NOTIFICATIONS_RESEND_MINUTES, it sends
+    nothing: the first link still works. Already confirmed, it changes and sends nothing."""
     subscription, created = EmailSubscription.objects.get_or_create(
         email=email.strip().lower(),
         content_type=ContentType.objects.get_for_model(target),
@@ -370,7 +373,13 @@ def subscription_request(*, email: str, target, language: str) -> EmailSubscript
     )
     if subscription.confirmed_at is None:
         if not created:
-            # A new request renews the consent and the link; an old link stops working.
+            resend_after = subscription.requested_at + datetime.timedelta(
+                minutes=settings.NOTIFICATIONS_RESEND_MINUTES
+            )
+            if timezone.now() < resend_after:
+                # The mail sent a moment ago is on its way and its link still works.
+                return subscription
+            # A later request renews the consent and the link; an old link stops working.
             subscription.language = language
             subscription.consent_version = settings.NOTIFICATIONS_CONSENT_VERSION
             subscription.requested_at = timezone.now()

@@ -3,11 +3,10 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import capfirst
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_noop
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
@@ -15,7 +14,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Page
 
 from mitwirken import limits
-from mitwirken.web.links import site_link
+from mitwirken.web.links import safe_next, site_link
+from mitwirken.web.messages import redirect_to_messages
 
 from .forms import FollowForm, PreferencesForm, SubscriptionForm
 from .selectors import follow_for_user, follows_for_user, unsubscribe_preview
@@ -31,12 +31,14 @@ from .tokens import InvalidToken, subscription_from_token
 
 def _next_url(request, default: str) -> str:
     """Where to go back to: ``next`` if it is a path on this site, else ``default``."""
-    url = request.POST.get("next") or request.GET.get("next")
-    if url and url_has_allowed_host_and_scheme(
-        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return url
-    return default
+    return safe_next(request, request.POST.get("next") or request.GET.get("next")) or default
+
+
+#: The same words as on ``subscription_requested.html``, as a message on the page of the form.
+REQUESTED_MESSAGE = gettext_noop(
+    "We are sending an e-mail with a confirmation link to %(email)s. Please open the link "
+    "within %(days)s days and confirm that you want to receive e-mails about %(target)s."
+)
 
 
 def _problem(request, *, title: str, message: str, link: tuple[str, str] | None = None):
@@ -64,7 +66,7 @@ def overview(request):
         if form.is_valid():
             form.save()
             messages.success(request, _("Your settings have been saved."))
-            return redirect("notifications:overview")
+            return redirect_to_messages(reverse("notifications:overview"))
     else:
         form = PreferencesForm(user=request.user)
     rows = [_target_row(request, follow) for follow in follows_for_user(user=request.user)]
@@ -87,7 +89,7 @@ def follow(request):
     target = form.cleaned_data["target"]
     follow_create(user=request.user, target=target)
     messages.success(request, _("You now follow %(target)s.") % {"target": target})
-    return redirect(next_url)
+    return redirect_to_messages(next_url)
 
 
 @require_POST
@@ -105,13 +107,19 @@ def unfollow(request, follow_id: int):
         if existing.target is not None
         else _("You no longer follow this."),
     )
-    return redirect(next_url)
+    return redirect_to_messages(next_url)
 
 
 @require_http_methods(["GET", "POST"])
 def subscribe(request):
-    """E-mails about a district or topic without an account, by double opt-in."""
+    """E-mails about a district, topic or procedure without an account, by double opt-in.
+
+    Sent from a page's own form (``subscription_box``, with ``next``), the person goes back
+    to that page, which opens at the message; from this page, a page says what happens next.
+    A form with errors comes back here, keeping its ``next``."""
     privacy_url = site_link(request, "privacy")
+    next_url = safe_next(request, request.POST.get("next") or request.GET.get("next"))
+    context = {"next": next_url}
     if request.method == "POST":
         form = SubscriptionForm(request.POST, privacy_url=privacy_url)
         if form.is_valid():
@@ -119,7 +127,10 @@ def subscribe(request):
             if limits.exceeded(request, "notifications.subscribe"):
                 form.add_error(None, limits.MESSAGE)
                 return render(
-                    request, "notifications/subscription_form.html", {"form": form}, status=429
+                    request,
+                    "notifications/subscription_form.html",
+                    {**context, "form": form},
+                    status=429,
                 )
             email, target = form.cleaned_data["email"], form.cleaned_data["target"]
             # Confirmation mails to one address, whoever asks, are limited too, so the form
@@ -128,16 +139,20 @@ def subscribe(request):
             address = limits.keyed_hash("email", email.strip().lower())
             if not limits.exceeded_for("notifications.subscribe_address", address):
                 subscription_request(email=email, target=target, language=get_language())
-            return render(
-                request,
-                "notifications/subscription_requested.html",
-                {"email": email, "target": target, "days": settings.NOTIFICATIONS_CONFIRM_DAYS},
-            )
+            requested = {
+                "email": email,
+                "target": target,
+                "days": settings.NOTIFICATIONS_CONFIRM_DAYS,
+            }
+            if next_url:
+                messages.success(request, _(REQUESTED_MESSAGE) % requested)
+                return redirect_to_messages(next_url)
+            return render(request, "notifications/subscription_requested.html", requested)
     else:
         form = SubscriptionForm(
             initial={"target": request.GET.get("target", "")}, privacy_url=privacy_url
         )
-    return render(request, "notifications/subscription_form.html", {"form": form})
+    return render(request, "notifications/subscription_form.html", {**context, "form": form})
 
 
 def _confirm_link_problem(request):

@@ -4,16 +4,19 @@ the home page's news section."""
 import secrets
 from itertools import groupby
 
+from django.contrib import messages
 from django.db import connection
 from django.http import JsonResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from mitwirken import limits
 from mitwirken.web.links import absolute_url
+from mitwirken.web.messages import redirect_to_messages
 
 from .forms import FeedbackForm, SearchForm
 from .kit import page_route, paginate
@@ -126,12 +129,14 @@ def accessibility_statement(request, page):
                     email=form.cleaned_data["email"],
                     page_url=absolute_url(request.get_full_path()),
                 )
-                return redirect(page.get_url(request) + "?gesendet=1#feedback")
+                messages.success(
+                    request, _("Thank you. Your message has been sent to the Ombudsstelle.")
+                )
+                return redirect_to_messages(page.get_url(request))
     else:
         form = FeedbackForm()
     context = page.get_context(request)
     context["form"] = form
-    context["feedback_sent"] = request.GET.get("gesendet") == "1"
     return TemplateResponse(request, page.get_template(request), context, status=status)
 
 

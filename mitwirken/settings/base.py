@@ -231,7 +231,8 @@ ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_SIGNUP_FORM_CLASS = "mitwirken.accounts.forms.SignupForm"
-# Links in allauth's mails lead to the portal's public address (mitwirken/web/links.py).
+# Links in allauth's mails lead to the portal's public address (mitwirken/web/links.py);
+# signing in, up and out leads back to where the person was, in their language.
 ACCOUNT_ADAPTER = "mitwirken.accounts.adapter.AccountAdapter"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[MitWIRken] "
 ACCOUNT_LOGOUT_ON_GET = False
@@ -289,8 +290,11 @@ WAGTAIL_SITE_NAME = "MitWIRken in Dortmund"
 BASE_URL = os.environ.get("BASE_URL", "")
 WAGTAILADMIN_BASE_URL = BASE_URL or None
 # Double opt-in: the version of the consent text shown, and how long a confirmation link lives.
-NOTIFICATIONS_CONSENT_VERSION = "2026-11"
+NOTIFICATIONS_CONSENT_VERSION = "2026-12"
 NOTIFICATIONS_CONFIRM_DAYS = 7
+# A request repeated within this many minutes sends no second confirmation mail: the first
+# link stays valid, and nobody can flood an inbox with one address and target.
+NOTIFICATIONS_RESEND_MINUTES = 15
 # Staff are reminded when a procedure has been closed this many days without results.
 PARTICIPATION_RESULTS_REMINDER_DAYS = 30
 # Moderators get one mail per this many minutes listing the reports of that time, not one each.

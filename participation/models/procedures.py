@@ -300,6 +300,9 @@ class ProcedurePage(RoutablePage, BasePage):
     parent_page_types = ["participation.DistrictFolderPage"]
     subpage_types = []
     template = "participation/procedure_page.html"
+    #: Visitors subscribe to a procedure by e-mail (double opt-in); this says what they hear of
+    #: (``mitwirken.notifications.selectors.EMAIL_SUBSCRIBABLE``).
+    email_subscribable = _("You hear when a new phase starts and when the results are published.")
 
     objects = PageManager.from_queryset(ProcedureQuerySet)()
 

@@ -17,7 +17,13 @@ from mitwirken.editorial.selectors import Recipient, staff_recipients
 from mitwirken.notifications.selectors import announced
 from mitwirken.notifications.services import notify, notify_address, notify_recipients
 
-from ..kinds import PHASE_STARTED, PROPOSAL_RESPONDED, RESULTS_PUBLISHED, RESULTS_REMINDER
+from ..kinds import (
+    PHASE_STARTED,
+    PROCEDURE_PUBLISHED,
+    PROPOSAL_RESPONDED,
+    RESULTS_PUBLISHED,
+    RESULTS_REMINDER,
+)
 from ..models import Channel, Comment, Phase, PollVote, ProcedurePage, Proposal, Statement, Support
 from ..selectors import procedures_results_overdue, results_reminder_days
 
@@ -144,6 +150,26 @@ def results_announce(*, procedure: ProcedurePage) -> int:
         context={"procedure": procedure},
         url=_link(procedure),
     )
+
+
+def procedure_announce(*, procedure: ProcedurePage) -> int:
+    """Tell who follows or subscribed to one of the procedure's districts or topics that it
+    is new: on its first publication only, once per person however many of them they follow.
+    Returns the number of recipients."""
+    if procedure.first_published_at != procedure.last_published_at:
+        return 0  # published again: not new any more
+    key = f"procedure:{procedure.pk}"
+    districts = [row.district for row in procedure.procedure_districts.select_related("district")]
+    recipients = 0
+    for target in [*districts, *procedure.topics.all()]:
+        recipients += notify(
+            PROCEDURE_PUBLISHED,
+            target=target,
+            key=key,
+            context={"procedure": procedure},
+            url=_link(procedure),
+        )
+    return recipients
 
 
 def phases_announce(*, now: datetime.datetime | None = None) -> int:

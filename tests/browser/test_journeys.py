@@ -127,10 +127,12 @@ def test_report_a_barrier_on_the_accessibility_statement(page):
     form.get_by_role("textbox", name=ui("Your e-mail address")).fill("ayse@example.org")
     send.click()
 
-    expect(form.get_by_role("status")).to_have_text(
+    messages = page.locator("#messages")
+    expect(messages).to_contain_text(
         ui("Thank you. Your message has been sent to the Ombudsstelle.")
     )
-    expect(page).to_have_url(re.compile(r"/barrierefreiheit/\?gesendet=1#feedback$"))
+    expect(messages).to_be_focused()
+    expect(page).to_have_url(re.compile(r"/barrierefreiheit/#messages$"))
     axe(page)
     feedback = Feedback.objects.get()
     assert feedback.message.startswith("Das PDF der Drucksache 12345")

@@ -76,3 +76,15 @@ def test_three_answers_three_ways_then_the_district_hub(page, demo_content):
     expect(page.get_by_role("heading", name=ui("Upcoming sessions"))).to_be_visible()
     axe(page)
     assert horizontal_overflow(page) is None, wide_elements(page)
+
+    # E-mails about Hörde without an account: back at the hub, at the message, which has the
+    # focus, so a screen reader reads it.
+    box = page.get_by_role("region", name=ui("E-mails about %(target)s") % {"target": "Hörde"})
+    box.get_by_label(ui("Your e-mail address")).fill("nachbarin@example.org")
+    box.get_by_role("checkbox").check()
+    box.get_by_role("button", name=ui("Subscribe")).click()
+    expect(page).to_have_url(re.compile(r"/stadtbezirke/hoerde/#messages$"))
+    messages = page.locator("#messages")
+    expect(messages).to_contain_text("nachbarin@example.org")
+    expect(messages).to_be_focused()
+    axe(page)

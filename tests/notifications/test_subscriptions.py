@@ -82,13 +82,13 @@ def test_an_expired_confirmation_link_is_refused_and_the_request_expires(
     assert not EmailSubscription.objects.exists()
 
 
-def test_a_new_request_replaces_the_old_link(
-    district, django_capture_on_commit_callbacks, monkeypatch
+def test_a_new_request_after_the_resend_window_replaces_the_old_link(
+    district, django_capture_on_commit_callbacks, monkeypatch, settings
 ):
     with django_capture_on_commit_callbacks(execute=True):
         subscription_request(email="a@example.org", target=district, language="de")
     old = confirmation_token()
-    later = timezone.now() + datetime.timedelta(minutes=5)
+    later = timezone.now() + datetime.timedelta(minutes=settings.NOTIFICATIONS_RESEND_MINUTES + 1)
     monkeypatch.setattr("django.utils.timezone.now", lambda: later)
     with django_capture_on_commit_callbacks(execute=True):
         subscription_request(email="a@example.org", target=district, language="en")
@@ -97,6 +97,21 @@ def test_a_new_request_replaces_the_old_link(
         services.subscription_confirm(token=old)
     services.subscription_confirm(token=confirmation_token())
     assert EmailSubscription.objects.get().language == "en"
+
+
+def test_a_request_repeated_within_the_resend_window_sends_nothing_and_keeps_the_link(
+    district, django_capture_on_commit_callbacks, monkeypatch, settings
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        subscription_request(email="a@example.org", target=district, language="de")
+    first = confirmation_token()
+    soon = timezone.now() + datetime.timedelta(minutes=settings.NOTIFICATIONS_RESEND_MINUTES - 1)
+    monkeypatch.setattr("django.utils.timezone.now", lambda: soon)
+    with django_capture_on_commit_callbacks(execute=True):
+        subscription_request(email="a@example.org", target=district, language="en")
+
+    assert len(mail.outbox) == 1
+    assert services.subscription_confirm(token=first).confirmed_at is not None
 
 
 def test_one_click_unsubscribe_stops_the_follow_and_says_so(user_factory, district):

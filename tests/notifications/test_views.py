@@ -3,6 +3,7 @@
 Addresses are reversed in English so the assertions can read the English texts.
 """
 
+import datetime
 import re
 import time
 import types
@@ -162,18 +163,47 @@ def test_an_address_already_subscribed_sees_the_same_page_and_gets_no_mail(subsc
     assert mail.outbox == []
 
 
-def test_the_form_cannot_be_used_to_flood_an_inbox(subscribe):
+def test_the_form_cannot_be_used_to_flood_an_inbox(client, subscribe):
+    """Asked again and again for one address and target, it sends one mail, whose link keeps
+    working: a stranger cannot replace it either."""
     responses = [subscribe() for _ in range(7)]
 
-    assert len(mail.outbox) == 5
+    assert len(mail.outbox) == 1
     assert main(responses[-1]) == main(responses[0])
+    client.post(confirmation_path())
+    assert EmailSubscription.objects.get().confirmed_at is not None
+
+
+def test_a_request_after_the_resend_window_sends_a_new_link(subscribe, settings):
+    subscribe()
+    first = confirmation_path()
+    EmailSubscription.objects.update(
+        requested_at=timezone.now()
+        - datetime.timedelta(minutes=settings.NOTIFICATIONS_RESEND_MINUTES + 1)
+    )
+
+    subscribe()
+
+    assert len(mail.outbox) == 2
+    assert confirmation_path() != first
+
+
+def test_one_address_gets_at_most_five_confirmations_an_hour_whatever_the_targets(subscribe, topic):
+    targets = [f"district:{district.pk}" for district in District.objects.all()[:6]]
+    targets.append(f"topic:{topic.pk}")
+
+    for target in targets:
+        subscribe(target=target)
+
+    assert len(targets) == 7
+    assert len(mail.outbox) == 5
 
 
 def test_the_inbox_limit_holds_whichever_client_asks(subscribe):
     """Many clients together still send one address no more mails than one would."""
     responses = [subscribe(REMOTE_ADDR=f"203.0.113.{number}") for number in range(7)]
 
-    assert len(mail.outbox) == 5
+    assert len(mail.outbox) == 1
     assert main(responses[-1]) == main(responses[0])
 
 
@@ -359,7 +389,7 @@ def test_a_signed_in_person_follows_a_district_and_returns(client, user, distric
     response = client.post(url("follow"), follow_data(district, next_url="/en/aktuelles/"))
 
     assert response.status_code == 302
-    assert response["Location"] == "/en/aktuelles/"
+    assert response["Location"] == "/en/aktuelles/#messages"
     assert Follow.objects.get().target == district
 
 
@@ -377,7 +407,7 @@ def test_following_never_redirects_to_another_site(client, user, district):
 
     response = client.post(url("follow"), follow_data(district, "https://example.com/"))
 
-    assert response["Location"] == url("overview")
+    assert response["Location"] == url("overview") + "#messages"
 
 
 @pytest.mark.parametrize(
@@ -436,7 +466,7 @@ def test_a_person_stops_following_from_the_account_page(client, user, district):
     response = client.post(url("unfollow", follow.pk), {"next": url("overview")})
 
     assert response.status_code == 302
-    assert response["Location"] == url("overview")
+    assert response["Location"] == url("overview") + "#messages"
     assert not Follow.objects.exists()
     assert "You no longer follow Hörde." in client.get(url("overview")).content.decode()
 
@@ -533,8 +563,21 @@ def english_url(page) -> str:
 def test_visitors_get_a_link_to_subscribe_with_the_target_chosen(client, news, district, topic):
     html = client.get(english_url(news)).content.decode()
 
+    back = english_url(news).replace("/", "%2F")
     for target, prefix in ((district, "district"), (topic, "topic")):
-        assert f'href="{url("subscribe")}?target={prefix}%3A{target.pk}"' in html
+        assert f'href="{url("subscribe")}?target={prefix}%3A{target.pk}&amp;next={back}"' in html
+
+
+def test_subscribing_from_that_link_returns_to_the_news_at_the_message(
+    client, news, district, subscribe
+):
+    form = client.get(f"{url('subscribe')}?target=district:{district.pk}&next={english_url(news)}")
+    assert parsed(form).find("input", {"name": "next"})["value"] == english_url(news)
+
+    response = subscribe(next=english_url(news))
+
+    assert response["Location"] == f"{english_url(news)}#messages"
+    assert len(mail.outbox) == 1
 
 
 def test_signed_in_people_follow_and_unfollow_with_the_button(client, user, news, district):

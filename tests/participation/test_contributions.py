@@ -72,7 +72,7 @@ def test_a_verified_citizen_proposes_and_is_redirected_with_a_message(client, pr
     )
 
     proposal = Proposal.objects.get()
-    assert response.redirect_chain == [(f"{procedure.url}#proposal-{proposal.pk}", 302)]
+    assert response.redirect_chain == [(f"{procedure.url}#messages", 302)]
     assert ui("Thank you! Your proposal has been published.") in messages_of(response)
     assert "Am Teich fehlen Bänke zum Ausruhen." in response.content.decode()
     assert (proposal.author, proposal.channel, proposal.entered_by) == (citizen, "online", None)
@@ -342,7 +342,7 @@ def test_a_formal_statement_with_pdf_gets_a_reference_number_and_a_receipt(clien
     statement = Statement.objects.get()
     assert statement.reference == f"ST-{timezone.now():%Y}-{statement.pk:06d}"
     assert statement.reference in " ".join(messages_of(response))
-    assert response.redirect_chain == [(f"{formal.url}#statement", 302)]
+    assert response.redirect_chain == [(f"{formal.url}#messages", 302)]
     attachment = StatementAttachment.objects.get()
     assert attachment.name == "einwendung.pdf" and attachment.file.read().startswith(b"%PDF")
     receipt = Notification.objects.get(message__kind="participation.statement_received")

@@ -56,7 +56,7 @@ def test_a_verified_citizen_registers_and_then_sees_the_online_link(client, proc
 
     response = client.post(url, follow=True)
 
-    assert response.redirect_chain == [(f"{procedure.url}#event-{event.pk}", 302)]
+    assert response.redirect_chain == [(f"{procedure.url}#messages", 302)]
     assert EventRegistration.objects.filter(event=event, user=user).exists()
     assert "https://meet.example.org/westpark" in response.content.decode()
     response = client.post(url, follow=True)

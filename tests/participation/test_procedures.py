@@ -205,7 +205,7 @@ def test_anyone_reports_a_contribution_with_a_reason(client, procedure):
     assert not Report.objects.exists()
 
     response = client.post(url, {"reason": "Das ist Werbung."}, follow=True)
-    assert response.redirect_chain[-1][0] == f"{procedure.url}#proposal-{proposal.pk}"
+    assert response.redirect_chain[-1][0] == f"{procedure.url}#messages"
     assert (
         ui("Thank you. The moderation will look at this contribution.") in response.content.decode()
     )

@@ -82,7 +82,11 @@ def test_a_report_goes_back_to_the_page_of_proposals_it_came_from(client, proced
     )
 
     assert response.status_code == 302
-    assert response["Location"] == f"{came_from}#comment-{comment.pk}"
+    assert response["Location"] == f"{came_from}#messages"
+    message = parsed(client.get(response["Location"])).find(id="messages")
+    assert (
+        message.find("a", string=ui("Back to where you were"))["href"] == f"#comment-{comment.pk}"
+    )
     report = Report.objects.get()
     assert (report.contribution, report.reason) == (comment, "Das ist Werbung.")
 
@@ -103,7 +107,7 @@ def test_a_report_never_sends_anyone_to_another_site_or_page(client, procedure, 
         report_url(procedure, "proposal", proposal.pk), {"reason": "Spam.", "next": next_url}
     )
 
-    assert response["Location"] == f"{procedure.url}#proposal-{proposal.pk}"
+    assert response["Location"] == f"{procedure.url}#messages"
 
 
 def test_a_report_without_a_reason_comes_back_on_its_page_with_the_error(client, procedure):
@@ -196,7 +200,7 @@ def test_a_comment_sent_from_the_second_page_comes_back_to_it(client, procedure,
     )
 
     assert response.status_code == 302
-    assert response["Location"].startswith(f"{procedure.url}?page=2#comment-")
+    assert response["Location"] == f"{procedure.url}?page=2#messages"
 
 
 def test_a_page_of_proposals_makes_as_many_queries_for_200_proposals_as_for_20(

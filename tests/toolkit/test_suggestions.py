@@ -107,7 +107,7 @@ def test_a_suggestion_is_stored_and_the_editors_hear_of_it_once(
     response = post({"category": format_category.pk})
 
     assert response.status_code == 302
-    assert response.url == suggest_url
+    assert response.url == f"{suggest_url}#messages"
     suggestion = FormatSuggestion.objects.get()
     assert suggestion.author == user
     assert suggestion.title == VALID["title"]

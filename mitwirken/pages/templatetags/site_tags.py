@@ -1,6 +1,9 @@
+from urllib.parse import parse_qsl, urlencode, urlsplit
+
 from django import template
 from django.conf import settings
-from django.urls import translate_url
+from django.http import Http404
+from django.urls import Resolver404, resolve, translate_url
 from django.utils.translation import get_language, get_language_info, override
 from wagtail.models import Page, Site
 
@@ -59,7 +62,7 @@ def language_switcher(context):
             with override(code):
                 url = (page.get_url(request) or "/") + rest
         elif request is not None:
-            url = translate_url(request.get_full_path(), code)
+            url = _with_translated_next(request, translate_url(request.get_full_path(), code), code)
         else:
             url = "/"
         languages.append(
@@ -71,6 +74,47 @@ def language_switcher(context):
             }
         )
     return {"languages": languages}
+
+
+def _translated_path(request, path: str, code: str) -> str:
+    """``path``, a page of this site, in language ``code``: a Wagtail page by its translated
+    slugs, another view through Django's ``translate_url``; unchanged when neither knows it."""
+    base, _sep, query = path.partition("?")
+    source = next(
+        (c for c, _n in settings.LANGUAGES if base.startswith(f"/{c}/")), settings.LANGUAGE_CODE
+    )
+    with override(source):
+        try:
+            match = resolve(base)
+        except Resolver404:
+            return path
+        if match.url_name != "wagtail_serve":
+            return translate_url(path, code)
+        site = _site(request)
+        components = [c for c in (match.args[0] if match.args else "").split("/") if c]
+        try:
+            page = site.root_page.specific.route(request, components).page
+        except (Http404, AttributeError):
+            return path
+        if page.get_url(request) != base:  # one of the page's own routes: left as it is
+            return path
+    with override(code):
+        url = page.get_url(request)
+    return f"{url}?{query}" if url and query else url or path
+
+
+def _with_translated_next(request, url: str, code: str) -> str:
+    """``url`` (e.g. the sign-in page in ``code``) with its ``next`` in ``code`` too, so that
+    switching the language there also changes where it leads back to."""
+    next_url = request.GET.get("next")
+    if not next_url or not next_url.startswith("/") or next_url.startswith("//"):
+        return url
+    parts = urlsplit(url)
+    query = [
+        (key, _translated_path(request, value, code) if key == "next" else value)
+        for key, value in parse_qsl(parts.query, keep_blank_values=True)
+    ]
+    return parts._replace(query=urlencode(query)).geturl()
 
 
 @register.inclusion_tag("components/footer.html", takes_context=True)

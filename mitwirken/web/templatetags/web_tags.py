@@ -3,6 +3,8 @@ from django import template
 from ..deadlines import countdown_text, deadline_text
 from ..links import absolute_url as _absolute_url
 from ..links import login_url as _login_url
+from ..links import return_path as _return_path
+from ..links import signup_url as _signup_url
 
 register = template.Library()
 
@@ -10,7 +12,19 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def login_url(context):
     """The login page, coming back here afterwards."""
-    return _login_url(context.get("request"))
+    return _login_url(context.get("request"), context.get("page"))
+
+
+@register.simple_tag(takes_context=True)
+def signup_url(context):
+    """The sign-up page, coming back here once the address is confirmed."""
+    return _signup_url(context.get("request"), context.get("page"))
+
+
+@register.simple_tag(takes_context=True)
+def return_path(context):
+    """This page when anyone may see it (where logging out leads), else ""."""
+    return _return_path(context.get("request"), context.get("page"))
 
 
 @register.filter
