@@ -208,7 +208,7 @@ class StatementForm(HoneypotForm):
     street = forms.CharField(
         label=_("Street and number"),
         max_length=150,
-        widget=forms.TextInput(attrs={"autocomplete": "street-address"}),
+        widget=forms.TextInput(attrs={"autocomplete": "address-line1"}),
         error_messages=_required(_("Please give your street and house number.")),
     )
     postcode = forms.CharField(

@@ -17,7 +17,7 @@ from mitwirken.places.models import District
 from participation.models import DistrictFolderPage, ProcedurePage
 from tests.factories.accounts import UserFactory
 
-from .audit import axe, axe_violations
+from .audit import PAGE_EDITOR, axe, axe_violations
 
 pytestmark = pytest.mark.browser
 
@@ -49,8 +49,9 @@ def log_in(page, editor) -> None:
 
 
 def test_without_review_hoerde_editor_publishes_in_hoerde_and_is_refused_in_aplerbeck(
-    page, hoerde_editor
+    page, page_guard, hoerde_editor
 ):
+    page_guard.expect_console_error("status of 400", url=PAGE_EDITOR)
     hoerde = DistrictFolderPage.objects.get(district=District.objects.get(slug="hoerde"))
     aplerbeck = DistrictFolderPage.objects.get(district=District.objects.get(slug="aplerbeck"))
     district_review_disable(folder=hoerde)  # the Ombudsstelle switched Hörde's review off

@@ -46,7 +46,7 @@ from tests.factories.pages import FeedbackFactory
 from tests.factories.participation import ProcedurePageFactory, ProposalFactory, ReportFactory
 from tests.helpers import ui
 
-from .audit import axe, axe_admin
+from .audit import PAGE_EDITOR, axe, axe_admin
 
 pytestmark = pytest.mark.browser
 
@@ -155,12 +155,6 @@ def folder(district: str) -> DistrictFolderPage:
 
 PHOENIX = "phoenix-see-uferpromenade"  # Hörde's open consultation, with proposals and comments
 AP_215 = "bebauungsplan-ap-215"  # Aplerbeck's land-use plan, with formal statements
-
-
-#: Wagtail's page editor saves a draft on its own while someone types (autosave). It answers 400
-#: to a form that is not complete yet, or that the button just clicked has overtaken, and Chromium
-#: logs that as a console error; the tests assert what the clicked button did.
-PAGE_EDITOR = re.compile(r"/admin/pages/(\d+/edit|add/\w+/\w+/\d+)/")
 
 
 def submitted_for_review(editor, title: str) -> ProcedurePage:

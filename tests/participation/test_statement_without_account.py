@@ -120,7 +120,7 @@ def test_a_visitor_hands_in_a_statement_and_reads_its_reference_number(
         )
 
     statement = Statement.objects.get()
-    assert response.redirect_chain == [(f"{formal.url}#statement", 302)]
+    assert response.redirect_chain == [(f"{formal.url}#messages", 302)]
     assert statement.reference in " ".join(messages_of(response))
     assert statement.reference in text_of(parsed(response))
     assert statement.author is None
