@@ -20,13 +20,13 @@ from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from mitwirken import limits
 from mitwirken.pages.kit import page_context, page_route
 from mitwirken.web import messages as web_messages
-from mitwirken.web.links import absolute_url, site_root_url
+from mitwirken.web.links import absolute_url, safe_next, site_root_url
 from mitwirken.web.messages import redirect_to_messages
 
 from . import rules, selectors, services, tokens
@@ -597,11 +597,8 @@ def _return_url(request, procedure, anchor: str) -> str:
     """Where the visitor came from (``next``: a path of this procedure's page, such as its
     second page of proposals), else the procedure, at the contribution's ``anchor``."""
     base = procedure.get_url(request)
-    url = (request.POST.get("next") or request.GET.get("next") or "").split("#")[0]
-    if not (
-        url.startswith(base)
-        and url_has_allowed_host_and_scheme(url, allowed_hosts={request.get_host()})
-    ):
+    url = safe_next(request, request.POST.get("next") or request.GET.get("next")).split("#")[0]
+    if not url.startswith(base):
         url = base
     return f"{url}#{anchor}"
 

@@ -4,8 +4,9 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
-from django.utils.http import url_has_allowed_host_and_scheme
 from wagtail.admin import messages
+
+from mitwirken.web.links import safe_next
 
 
 class ServiceFormMixin:
@@ -16,11 +17,7 @@ class ServiceFormMixin:
 
     @cached_property
     def next_url(self) -> str | None:
-        url = self.request.GET.get("next", "")
-        safe = url_has_allowed_host_and_scheme(
-            url, allowed_hosts={self.request.get_host()}, require_https=self.request.is_secure()
-        )
-        return url if url and safe else None
+        return safe_next(self.request, self.request.GET.get("next")) or None
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
