@@ -32,7 +32,9 @@ VIEWS = [
 
 def routes() -> set[str]:
     """Pages' own routes and answered forms: the comparison of three formats, the Wegweiser's
-    A–Z index and its answers, in the active language."""
+    A–Z index and its answers, the report page of a proposal and of a comment, in the active
+    language."""
+    from participation.models import Comment, Proposal
     from toolkit.models import FormatPage, ToolkitIndexPage
     from wegweiser.models import WegweiserPage
 
@@ -42,7 +44,15 @@ def routes() -> set[str]:
         for pk in FormatPage.objects.live().order_by("pk").values_list("pk", flat=True)[:3]
     )
     finder = wegweiser.get_url()
+    reported = [
+        contribution.procedure.specific.get_url()
+        + contribution.procedure.specific.reverse_subpage(
+            "report_create", args=[contribution._meta.model_name, contribution.pk]
+        )
+        for contribution in (Proposal.objects.first(), Comment.objects.exclude(parent=None).first())
+    ]
     return {
+        *reported,
         f"{toolkit.get_url()}{toolkit.reverse_subpage('compare')}?{compared}",
         f"{toolkit.get_url()}?mode=digital&participants=30",
         f"{finder}{wegweiser.reverse_subpage('a_to_z')}",
