@@ -71,6 +71,8 @@ def test_without_review_hoerde_editor_publishes_in_hoerde_and_is_refused_in_aple
     end = start + datetime.timedelta(days=21)
     page.locator('input[name="phases-0-end"]').fill(end.strftime("%Y-%m-%d %H:%M"))
     page.keyboard.press("Escape")  # close the date picker
+    page.locator('input[name="title_de"]').click()  # and leave the field, as a person does
+    expect(page.locator(".xdsoft_datetimepicker:visible")).to_have_count(0)
     footer = page.locator("footer.footer")
     footer.locator("[data-w-dropdown-target='toggle']").click()
     publish = footer.locator('button[name="action-publish"]')
