@@ -3,7 +3,16 @@ from django.apps import AppConfig
 
 class WebConfig(AppConfig):
     """An app without models, so that its template tags (``kern_forms``, ``web_tags``) load and
-    its hook links the admin stylesheet."""
+    its hook links the admin stylesheet; it begins a new page generation when the page tree
+    changes (``generations``)."""
 
     name = "mitwirken.web"
     label = "web"
+
+    def ready(self):
+        from wagtail.signals import page_published, page_unpublished, post_page_move
+
+        from .generations import begin_pages
+
+        for signal in (page_published, page_unpublished, post_page_move):
+            signal.connect(begin_pages, dispatch_uid=f"web.generations.{id(signal)}")
