@@ -15,6 +15,7 @@ from django.core.management import call_command
 from playwright.sync_api import sync_playwright
 
 from tests.browser.audit import GUARDS, PageGuard, origin
+from tests.browser.snapshot import DemoSnapshot
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
@@ -49,15 +50,24 @@ def browser():
         browser.close()
 
 
+SNAPSHOT = DemoSnapshot()
+
+
 @pytest.fixture
 def demo_content(wagtail_rows):
     """The demo portal of ``manage.py seed_demo``, on top of the rows that Wagtail's and our data
-    migrations make (made again when a transactional test flushed them)."""
+    migrations make (made again when a transactional test flushed them); seeded once per test
+    process and put back from a copy after that (see ``snapshot``)."""
     from mitwirken.places.data import create_places
     from mitwirken.places.models import District, Topic
 
+    if SNAPSHOT.taken and SNAPSHOT.usable():
+        SNAPSHOT.restore()
+        return
     create_places(District, Topic)
     call_command("seed_demo", stdout=StringIO())
+    if SNAPSHOT.usable():
+        SNAPSHOT.take()
 
 
 @pytest.fixture
