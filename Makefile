@@ -12,7 +12,7 @@ CHROMIUM ?= /usr/bin/chromium
 # transaction=True) run after the others there, as pytest-django orders them.
 TEST_WORKERS ?= auto
 
-.PHONY: run test install system-packages lint format check messages vendor lock audit clean
+.PHONY: run test bench install system-packages lint format check messages vendor lock audit clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -41,6 +41,12 @@ test: system-packages install node_modules/.installed
 	@test -x $(CHROMIUM) || { echo "Browser tests need Chromium at $(CHROMIUM): sudo apt-get install chromium"; exit 1; }
 	@command -v java >/dev/null || { echo "The HTML check needs Java: sudo apt-get install default-jre-headless"; exit 1; }
 	$(BIN)/python -m pytest -n $(TEST_WORKERS)
+
+# The page benchmark (docs/performance.md), not part of `make test`: builds its databases on the
+# PostgreSQL of BENCH_DATABASE_URL (kept while their recipe holds), serves them with gunicorn and
+# the production settings, writes the table into docs/performance.md. BENCH_ARGS="--help".
+bench: install
+	$(BIN)/python scripts/bench_pages.py $(BENCH_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

@@ -24,7 +24,6 @@ import contextlib
 import io
 import math
 import os
-import platform
 import secrets
 import signal
 import socket
@@ -33,6 +32,15 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from bench_common import (
+    CpuMeter,
+    database_create,
+    database_drop,
+    host_facts,
+    process_tree,
+    users_bulk_create,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 EVENT = "news.published"
@@ -93,46 +101,6 @@ def free_port() -> int:
 # The database -------------------------------------------------------------------------------
 
 
-def _admin_connection(database_url: str):
-    import dj_database_url
-    import psycopg
-
-    config = dj_database_url.parse(database_url)
-    connection = psycopg.connect(
-        host=config["HOST"] or None,
-        port=config["PORT"] or None,
-        user=config["USER"] or None,
-        password=config["PASSWORD"] or None,
-        dbname="postgres",
-        autocommit=True,
-    )
-    return connection, config["NAME"]
-
-
-def database_create(database_url: str) -> bool:
-    """Create the bench database unless it exists; returns whether it was created."""
-    from psycopg import sql
-
-    connection, name = _admin_connection(database_url)
-    with connection:
-        exists = connection.execute(
-            "SELECT 1 FROM pg_database WHERE datname = %s", [name]
-        ).fetchone()
-        if not exists:
-            connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-    return not exists
-
-
-def database_drop(database_url: str) -> None:
-    from psycopg import sql
-
-    connection, name = _admin_connection(database_url)
-    with connection:
-        connection.execute(
-            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
-        )
-
-
 def database_analyze(table: str = "") -> bool:
     """Refresh the planner's statistics; returns whether autovacuum would do it by itself."""
     from django.db import connection
@@ -146,7 +114,6 @@ def database_analyze(table: str = "") -> bool:
 def subscribers_create(count: int):
     """N users following Hörde, each wanting news at once. Reuses those a kept database has."""
     from django.contrib.auth import get_user_model
-    from django.contrib.auth.hashers import make_password
     from django.contrib.contenttypes.models import ContentType
     from django.db import transaction
 
@@ -163,17 +130,11 @@ def subscribers_create(count: int):
     for start in range(existing, count, CHUNK):
         stop = min(start + CHUNK, count)
         with transaction.atomic():
-            users = User.objects.bulk_create(
-                [
-                    User(
-                        email=f"bench{number:06d}@{EMAIL_DOMAIN}",
-                        display_name=f"Bench {number}",
-                        password=make_password(None),
-                        # One in ten reads English, so the event renders two messages.
-                        language="en" if number % 10 == 9 else "de",
-                    )
-                    for number in range(start, stop)
-                ],
+            # One in ten reads English, so the event renders two messages.
+            users = users_bulk_create(
+                range(start, stop),
+                email=f"bench{{:06d}}@{EMAIL_DOMAIN}",
+                display_name="Bench {}",
                 batch_size=1000,
             )
             Follow.objects.bulk_create(
@@ -256,24 +217,13 @@ def machine_facts(redis_url: str) -> dict:
     import redis
     from django.db import connection
 
-    cpuinfo = Path("/proc/cpuinfo").read_text()
-    model = next(
-        (line.split(":", 1)[1].strip() for line in cpuinfo.splitlines() if "model name" in line),
-        platform.processor() or "unknown",
-    )
-    meminfo = Path("/proc/meminfo").read_text().splitlines()
-    memory_kb = int(next(line for line in meminfo if line.startswith("MemTotal")).split()[1])
     with connection.cursor() as cursor:
         cursor.execute("SHOW server_version")
         postgres = cursor.fetchone()[0]
         cursor.execute("SHOW autovacuum")
         autovacuum = cursor.fetchone()[0]
     return {
-        "CPU": model,
-        "cores": os.cpu_count(),
-        "memory": f"{memory_kb / 1024 / 1024:.0f} GiB",
-        "kernel": platform.release(),
-        "Python": platform.python_version(),
+        **host_facts(),
         "Django": django.get_version(),
         "PostgreSQL": f"{postgres} (autovacuum {autovacuum})",
         "Redis": redis.Redis.from_url(redis_url).info("server")["redis_version"],
@@ -328,24 +278,6 @@ def fan_out(district) -> tuple[str, int, dict]:
     )
 
 
-def cpu_seconds(pid: int) -> float | None:
-    """User and system CPU time a process has used so far; None once it is gone."""
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
-    except OSError:
-        return None
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
-def process_tree(pid: int) -> list[int]:
-    pids = [pid]
-    for children in Path(f"/proc/{pid}/task").glob("*/children"):
-        with contextlib.suppress(OSError):
-            for child in children.read_text().split():
-                pids += process_tree(int(child))
-    return pids
-
-
 def database_backends() -> list[int]:
     """The PostgreSQL processes serving the bench database, except this script's own."""
     from django.db import connection
@@ -356,37 +288,6 @@ def database_backends() -> list[int]:
             " AND pid <> pg_backend_pid()"
         )
         return [pid for (pid,) in cursor.fetchall()]
-
-
-class CpuMeter:
-    """CPU seconds that groups of processes spend from now on, read from /proc.
-
-    A process first seen later (the worker's database connection) counts from zero; one that
-    ends counts with its last reading.
-    """
-
-    def __init__(self, groups: dict[str, list[int]]):
-        self.group, self.start, self.latest = {}, {}, {}
-        for name, pids in groups.items():
-            self.watch(name, pids, from_zero=False)
-
-    def watch(self, name: str, pids: list[int], *, from_zero: bool = True) -> None:
-        for pid in pids:
-            if pid not in self.group and (seconds := cpu_seconds(pid)) is not None:
-                self.group[pid] = name
-                self.start[pid] = 0.0 if from_zero else seconds
-                self.latest[pid] = seconds
-
-    def poll(self) -> None:
-        for pid in self.group:
-            if (seconds := cpu_seconds(pid)) is not None:
-                self.latest[pid] = seconds
-
-    def totals(self) -> dict[str, float]:
-        totals = {}
-        for pid, name in self.group.items():
-            totals[name] = totals.get(name, 0.0) + self.latest[pid] - self.start[pid]
-        return totals
 
 
 def wait_for_sink(stats, expected: int, timeout: float, committed_at: float, meter) -> bool:

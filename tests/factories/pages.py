@@ -3,11 +3,16 @@
 import datetime
 
 import factory
+from django.utils import timezone
 
 
 class PageFactory(factory.django.DjangoModelFactory):
     """Any Wagtail page, published below ``parent`` (default: ``default_parent()``, the home
-    page). A page type with related rows (districts, phases...) fills them in ``unsaved_page()``."""
+    page). A page type with related rows (districts, phases...) fills them in ``unsaved_page()``.
+
+    ``revision=False`` adds the page live through the tree without a revision: what a visitor
+    sees is the same, and a bulk of pages is made in a fraction of the time (the page benchmark's
+    data set, scripts/bench_data.py)."""
 
     class Meta:
         abstract = True
@@ -30,13 +35,18 @@ class PageFactory(factory.django.DjangoModelFactory):
         return model_class(*args, **kwargs)
 
     @classmethod
-    def _create(cls, model_class, *args, parent=None, **kwargs):
+    def _create(cls, model_class, *args, parent=None, revision=True, **kwargs):
         page = cls.unsaved_page(model_class, *args, **kwargs)
         page.title_de = page.title_de or page.title
         page.slug_de = page.slug_de or page.slug
+        if not revision:
+            page.live, page.has_unpublished_changes = True, False
+            page.first_published_at = page.first_published_at or timezone.now()
+            page.last_published_at = page.first_published_at
         (parent or cls.default_parent()).add_child(instance=page)
-        page.save_revision().publish()
-        page.refresh_from_db()
+        if revision:
+            page.save_revision().publish()
+            page.refresh_from_db()
         return page
 
 
