@@ -43,6 +43,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import textwrap
 import threading
 import time
 import urllib.parse
@@ -852,11 +853,14 @@ def report(args, results, first_visit, machine, builds) -> str:
     pages = [page for page in PAGES if any((page.key, a) in results for a in AUDIENCES)]
     shown = ("date", "commit", "load")
     parts = [
-        f"Measured {machine['date']} at commit {machine['commit']}, "
-        f"{args.seconds:g} s per page and audience (at least {args.min_requests} requests) "
-        f"from {args.concurrency} client threads. Machine: "
-        + ", ".join(f"{name} {value}" for name, value in machine.items() if name not in shown)
-        + f"; load average {machine['load']}.",
+        textwrap.fill(
+            f"Measured {machine['date']} at commit {machine['commit']}, "
+            f"{args.seconds:g} s per page and audience (at least {args.min_requests} requests) "
+            f"from {args.concurrency} client threads. Machine: "
+            + ", ".join(f"{name} {value}" for name, value in machine.items() if name not in shown)
+            + f"; load average {machine['load']}.",
+            100,
+        ),
         "",
         results_table(results, pages),
         "",
