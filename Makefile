@@ -65,13 +65,12 @@ messages: install
 	$(MANAGE) makemessages --locale de --locale en --no-location --no-obsolete --ignore ".venv/*" --ignore "node_modules/*" --ignore "staticfiles/*" --ignore "tests/*" --ignore "scripts/*"
 	$(MANAGE) compilemessages --ignore ".venv/*"
 
-# Copy KERN UX from npm into static/vendor (the running site needs no Node.js).
-vendor: node_modules/.installed
+# Copy KERN UX from npm into static/vendor (the running site needs no Node.js), with Fira Sans
+# subset to the faces and characters the portal shows (fontTools from the dev extras).
+vendor: node_modules/.installed install
 	cp node_modules/@kern-ux/native/LICENSE.md static/vendor/kern-ux/
 	cp node_modules/@kern-ux/native/dist/kern.min.css static/vendor/kern-ux/
-	cp node_modules/@kern-ux/native/dist/fonts/fira-sans.css static/vendor/kern-ux/fonts/
-	for font in $$(grep -o 'fira-sans/[A-Za-z-]*\.woff2' static/vendor/kern-ux/fonts/fira-sans.css); do \
-		cp node_modules/@kern-ux/native/dist/fonts/$$font static/vendor/kern-ux/fonts/$$font; done
+	$(BIN)/python scripts/subset_fonts.py node_modules/@kern-ux/native/dist/fonts static/vendor/kern-ux/fonts
 
 # The exact versions of the venv (runtime and dev), for `make audit`; run after changing pyproject.
 lock: install

@@ -72,6 +72,10 @@ FORM_RENDERER = "mitwirken.web.rendering.KernFormRenderer"
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Compresses what every middleware below wrote (Django: before any middleware that reads or
+    # changes the body); after whitenoise, which sends static files compressed at collectstatic.
+    # A proxy that compresses instead may drop it (docs/deployment.md, "Compression").
+    "mitwirken.compression.PortalGZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
