@@ -272,13 +272,14 @@ def ensure_page(
         "slug_en": slug_en,
         **fields,
     }
-    if page is None:
+    created = page is None
+    if created:
         page = model(**values)
-        parent.add_child(instance=page)
+        parent.add_child(instance=page)  # validated as it is saved
     else:
         for name, value in values.items():
             setattr(page, name, value)
-    page.save_revision().publish()
+    page.save_revision(clean=not created).publish()
     page.refresh_from_db()
     return page
 

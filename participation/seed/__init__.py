@@ -8,6 +8,7 @@ contributions by their text or title.
 """
 
 import datetime
+from pathlib import Path
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
@@ -25,6 +26,7 @@ from mitwirken.seeding import (
     moment,
     page_ensure,
     paragraphs,
+    seed_data,
 )
 
 from ..models import (
@@ -173,7 +175,7 @@ def _phases(phases: dict, status: str, *, formal: bool, polls: bool) -> list[Pha
     return dated
 
 
-def _procedure(phases: dict, spec: dict) -> ProcedurePage:
+def _procedure(phases: dict, spec: dict, *, formats: list) -> ProcedurePage:
     spec = {
         "kind": "informal",
         "council_paper": "",
@@ -201,13 +203,17 @@ def _procedure(phases: dict, spec: dict) -> ProcedurePage:
             )
             for step in steps
         ],
+        formats=formats,
     )
 
 
 def procedures(data: dict) -> int:
     """Beteiligungsverfahren in every status, two with a Drucksache and its Beratungsfolge"""
+    # With the toolkit seeded, each procedure is published once with its formats: the step of
+    # procedure_formats.yaml then finds them linked (it links them when the toolkit came later).
+    links = seed_data(Path(__file__).parent, "procedure_formats.yaml")
     for spec in data["procedures"]:
-        _procedure(data["phases"], spec)
+        _procedure(data["phases"], spec, formats=_formats(links.get(spec["slug"]["de"], [])))
     return len(data["procedures"])
 
 
@@ -379,15 +385,20 @@ def plans(data: dict) -> int:
 # Formats of the Instrumentenkoffer -------------------------------------------------------------
 
 
-def procedure_formats(data: dict) -> int:
-    """Formats used by the demo procedures"""
-    # The toolkit seeds first (INSTALLED_APPS order); without its formats there is nothing to link.
+def _formats(slugs: list[str]) -> list:
+    """The toolkit's formats of these slugs. The toolkit seeds first (INSTALLED_APPS order);
+    without its formats there is nothing to link."""
     from toolkit.models import FormatPage
 
+    return list(FormatPage.objects.filter(slug_de__in=slugs)) if slugs else []
+
+
+def procedure_formats(data: dict) -> int:
+    """Formats used by the demo procedures"""
     linked = 0
     for slug, format_slugs in data.items():
         procedure = ProcedurePage.objects.filter(slug_de=slug).first()
-        formats = list(FormatPage.objects.filter(slug_de__in=format_slugs))
+        formats = _formats(format_slugs)
         if procedure is None or not formats:
             continue
         linked += 1

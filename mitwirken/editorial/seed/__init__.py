@@ -6,6 +6,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 
 from mitwirken.seeding import Step, seed_data
@@ -20,12 +21,14 @@ def staff(data: dict) -> int:
     from allauth.account.models import EmailAddress
 
     publishing_groups_ensure()  # made by migrations; a flushed test database lacks them
+    # One hash for the one published password: hashing takes a deliberate half second each.
+    password = make_password(data["password"])
     for spec in data["accounts"]:
         user, _created = get_user_model().objects.update_or_create(
             email=spec["email"],
             defaults={"display_name": spec["display_name"], "is_staff": True, "language": "de"},
         )
-        user.set_password(data["password"])
+        user.password = password
         user.save()
         user.groups.set([Group.objects.get(name=spec["group"])])
         EmailAddress.objects.update_or_create(

@@ -13,7 +13,6 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 from wagtail.utils.file import hash_filelike
 
-from mitwirken.places.models import District, Topic
 from mitwirken.seeding import Step, page_ensure
 
 from ..models import (
@@ -83,12 +82,7 @@ def news(data: dict) -> int:
     """Aktuelles (news)"""
     index = page_ensure(_home(), NewsIndexPage, data["index"])
     for item in data["news"]:
-        item = dict(item)
-        districts, topics = item.pop("districts"), item.pop("topics")
-        page = page_ensure(index, NewsPage, item)
-        page.districts.set(District.objects.filter(slug__in=districts))
-        page.topics.set(Topic.objects.filter(slug__in=topics))
-        page.save_revision().publish()
+        page_ensure(index, NewsPage, item)
     return 1 + len(data["news"])
 
 
