@@ -11,14 +11,21 @@ CHROMIUM ?= /usr/bin/chromium
 # Each process takes tests in collection order, so the tests that flush the database (browser,
 # transaction=True) run after the others there, as pytest-django orders them.
 TEST_WORKERS ?= auto
+INSTALLER ?= uv
 
 .PHONY: run test bench install system-packages lint format check messages vendor lock audit clean
 
+# The venv: `make run` needs the portal's packages, the tests and tools also the dev extras.
+# scripts/venv-install uses uv when it can, else pip (INSTALLER=pip: pip only).
+$(VENV)/.installed-run: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	INSTALLER=$(INSTALLER) scripts/venv-install $(VENV) -e .
+	touch $@
+
 $(VENV)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
-	touch $@
+	INSTALLER=$(INSTALLER) scripts/venv-install $(VENV) -e ".[dev]"
+	touch $@ $(VENV)/.installed-run
 
 node_modules/.installed: package.json package-lock.json | system-packages
 	npm ci --no-audit --no-fund --loglevel=error
@@ -31,7 +38,7 @@ install: $(VENV)/.installed
 system-packages:
 	@scripts/system-packages $(CHROMIUM)
 
-run: install
+run: $(VENV)/.installed-run
 	mkdir -p var
 	$(MANAGE) migrate --noinput
 	BASE_URL=$(BASE_URL) $(MANAGE) seed_demo
@@ -67,7 +74,7 @@ messages: install
 
 # Copy KERN UX from npm into static/vendor (the running site needs no Node.js), with Fira Sans
 # subset to the faces and characters the portal shows (fontTools from the dev extras).
-vendor: node_modules/.installed install
+vendor: node_modules/.installed $(VENV)/.installed
 	cp node_modules/@kern-ux/native/LICENSE.md static/vendor/kern-ux/
 	cp node_modules/@kern-ux/native/dist/kern.min.css static/vendor/kern-ux/
 	$(BIN)/python scripts/subset_fonts.py node_modules/@kern-ux/native/dist/fonts static/vendor/kern-ux/fonts
@@ -75,7 +82,7 @@ vendor: node_modules/.installed install
 # The exact versions of the venv (runtime and dev), for `make audit`; run after changing pyproject.
 lock: install
 	{ echo "# Written by \`make lock\` (pip freeze of the venv): the versions \`make audit\` checks."; \
-	  $(BIN)/python -m pip freeze --exclude-editable; } > requirements.lock
+	  $(BIN)/python -m pip freeze --exclude-editable --exclude uv; } > requirements.lock
 
 # Known vulnerabilities of requirements.lock (pip-audit). Needs the vulnerability service on the
 # network; not part of `make test` or CI. AUDIT_FLAGS="-s osv" asks api.osv.dev instead of PyPI.
