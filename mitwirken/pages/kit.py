@@ -63,6 +63,18 @@ def route_url(page, name: str, *args, request=None) -> str:
     return page.get_url(request) + page.reverse_subpage(name, args=args)
 
 
+#: Stands for a ``{}`` while a route is reversed: it fits every converter (int, str, slug).
+_PLACEHOLDER = "9876543210"
+
+
+def route_format(page, name: str, *args, request=None) -> str:
+    """The URL of the route ``name`` as a format string: each argument given as ``"{}"`` stays
+    a ``{}`` to fill with ``str.format``. A list reverses its routes once per page and builds
+    each item's URL by formatting (``route_format(page, "report", "proposal", "{}")``)."""
+    marked = [_PLACEHOLDER if arg == "{}" else arg for arg in args]
+    return route_url(page, name, *marked, request=request).replace(_PLACEHOLDER, "{}")
+
+
 def paginate(request, items, per_page: int | None):
     """The page of ``items`` the request asks for (``?page=``), or all of them without
     ``per_page``."""
