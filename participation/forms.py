@@ -55,6 +55,39 @@ class ProcedureFilterForm(FilterForm):
         }
 
 
+class ProposalFilterForm(FilterForm):
+    """The GET form above a procedure's proposals: their official status, their category
+    (when the procedure's proposals have categories: the ``categories`` given) and their
+    order. Invalid values are ignored; ``sort`` orders the list, it filters nothing."""
+
+    status = forms.ChoiceField(
+        label=_("Official status"),
+        choices=[("", _("Any status")), *Proposal.Status.choices],
+        required=False,
+    )
+    category = forms.ChoiceField(label=_("Category"), required=False)
+    sort = forms.ChoiceField(
+        label=_("Order"),
+        choices=[(value, capfirst(label)) for value, label in Proposal.Sort.choices],
+        required=False,
+    )
+    ordering_fields = ("sort",)
+
+    def __init__(self, *args, categories=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        if categories:
+            choices = [("", _("Any category")), *((name, name) for name in categories)]
+            self.fields["category"].choices = choices
+        else:
+            del self.fields["category"]
+
+    def listing(self) -> dict:
+        """The valid choices as keyword arguments of ``selectors.procedure_proposals``."""
+        self.is_valid()  # an invalid value is left out of cleaned_data
+        data = getattr(self, "cleaned_data", {})
+        return {name: data.get(name, "") for name in ("status", "category", "sort")}
+
+
 def _text_field(label, *, min_length: int, max_length: int = TEXT_MAX, rows: int = 5, help_text=""):
     return forms.CharField(
         label=label,
@@ -96,6 +129,8 @@ class CommentForm(forms.Form):
     def __init__(self, *args, procedure=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.procedure = procedure
+        if self.initial.get("parent") or (self.is_bound and self.data.get("parent")):
+            self.fields["text"].label = _("Your reply")
 
     def clean_proposal(self):
         pk = self.cleaned_data.get("proposal")

@@ -176,39 +176,108 @@ def _with_author(queryset):
     return queryset.select_related("author")
 
 
-def procedure_proposals(*, procedure: ProcedurePage, status: str = "") -> QuerySet:
-    """The proposals, newest first, with their support count and their comments, replies one
-    level below: a query to paginate (the related rows are fetched for the page only).
+def _count_of(model, field: str):
+    """How many ``model`` rows point at the row with their ``field``: a subquery per row, so
+    a list sorted by it stays one query, and two counts do not multiply each other's joins."""
+    rows = (
+        model.objects.filter(**{field: OuterRef("pk")})
+        .order_by()
+        .values(field)
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return Coalesce(Subquery(rows, output_field=IntegerField()), 0)
 
-    ``status``: an official status; ``in_review`` includes the proposals not answered yet, as
-    ``services.results.results_summary`` counts them."""
-    replies = _with_author(Comment.objects.order_by("created_at", "pk"))
-    comments = _with_author(
-        Comment.objects.filter(parent__isnull=True).order_by("created_at", "pk")
-    ).prefetch_related(Prefetch("replies", queryset=replies))
-    proposals = Proposal.objects.filter(procedure=procedure)
-    if status == Proposal.Status.IN_REVIEW:
-        proposals = proposals.filter(status__in=["", status])
-    elif status:
-        proposals = proposals.filter(status=status)
+
+#: The order of each ``Proposal.Sort``; the newest first among equals.
+PROPOSAL_ORDER = {
+    Proposal.Sort.NEWEST: ("-created_at", "-pk"),
+    Proposal.Sort.SUPPORTS: ("-support_count", "-created_at", "-pk"),
+    Proposal.Sort.COMMENTS: ("-comment_count", "-created_at", "-pk"),
+}
+
+
+def proposals_counted(*, procedure: ProcedurePage) -> QuerySet:
+    """The procedure's proposals with their author, ``support_count`` and ``comment_count``
+    (every comment and reply, hidden ones too: they stay in the discussion as a note)."""
+    return _with_author(Proposal.objects.filter(procedure=procedure)).annotate(
+        support_count=_count_of(Support, "proposal"),
+        comment_count=_count_of(Comment, "proposal"),
+    )
+
+
+def comment_threads(comments: QuerySet, *, replies: int | None = None) -> QuerySet:
+    """The comments of ``comments`` that start a thread, newest first, each with its replies
+    under it as ``reply_list``, oldest first (the first ``replies`` of them, or all), and every
+    author.
+
+    Newest first, because a discussion this long is read a page at a time: the first page
+    shows what is being talked about now, a new comment appears at its top, and each thread
+    still reads from its start, its replies in the order they were written."""
+    answers = _with_author(Comment.objects.order_by("created_at", "pk"))
+    if replies is not None:
+        answers = answers[:replies]
     return (
-        _with_author(proposals)
-        .annotate(support_count=Count("supports", distinct=True))
-        .prefetch_related(Prefetch("comments", queryset=comments))
+        _with_author(comments.filter(parent__isnull=True))
+        .prefetch_related(Prefetch("replies", queryset=answers, to_attr="reply_list"))
         .order_by("-created_at", "-pk")
     )
 
 
-def procedure_comments(*, procedure: ProcedurePage) -> list[Comment]:
-    """The comments on the procedure itself (not on a proposal), oldest first, with replies."""
-    replies = _with_author(Comment.objects.order_by("created_at", "pk"))
-    return list(
-        _with_author(
-            Comment.objects.filter(procedure=procedure, proposal__isnull=True, parent__isnull=True)
+def procedure_proposals(
+    *,
+    procedure: ProcedurePage,
+    status: str = "",
+    category: str = "",
+    sort: str = Proposal.Sort.NEWEST,
+    comments: int = 0,
+) -> QuerySet:
+    """The proposals of ``status`` and ``category`` in the order of ``sort``
+    (``Proposal.Sort``), counted as ``proposals_counted`` does: a query to paginate; the
+    order is the database's, so a page of the most supported ones costs what any page costs.
+
+    ``status``: an official status; ``in_review`` includes the proposals not answered yet, as
+    ``services.results.results_summary`` counts them. ``comments``: as many of the newest
+    threads of each proposal's discussion (with as many of their replies) are prefetched as
+    ``latest_comments``, for the page only."""
+    proposals = proposals_counted(procedure=procedure)
+    if status == Proposal.Status.IN_REVIEW:
+        proposals = proposals.filter(status__in=["", status])
+    elif status:
+        proposals = proposals.filter(status=status)
+    if category:
+        proposals = proposals.filter(category=category)
+    if comments:
+        latest = comment_threads(Comment.objects.all(), replies=comments)[:comments]
+        proposals = proposals.prefetch_related(
+            Prefetch("comments", queryset=latest, to_attr="latest_comments")
         )
-        .prefetch_related(Prefetch("replies", queryset=replies))
-        .order_by("created_at", "pk")
+    return proposals.order_by(*PROPOSAL_ORDER[Proposal.Sort(sort)])
+
+
+def proposal_categories(*, procedure: ProcedurePage, limit: int) -> list[str]:
+    """The categories of the procedure's visible proposals, the ``limit`` most used ones, in
+    alphabetical order: what a list of them can be filtered by. One query."""
+    used = (
+        Proposal.objects.filter(procedure=procedure, hidden_at__isnull=True)
+        .exclude(category="")
+        .values("category")
+        .annotate(count=Count("pk"))
+        .order_by("-count", "category")
+        .values_list("category", flat=True)[:limit]
     )
+    return sorted(used)
+
+
+def procedure_comments(*, procedure: ProcedurePage) -> QuerySet:
+    """The threads on the procedure itself (not on a proposal), as ``comment_threads``: a
+    query to paginate."""
+    return comment_threads(Comment.objects.filter(procedure=procedure, proposal__isnull=True))
+
+
+def proposal_comments(*, proposal: Proposal) -> QuerySet:
+    """The threads on one proposal, as ``comment_threads``: a query to paginate."""
+    return comment_threads(Comment.objects.filter(proposal=proposal))
 
 
 def procedure_polls(*, procedure: ProcedurePage) -> list[Poll]:
@@ -280,14 +349,21 @@ class Participation:
     registered: set[int] = field(default_factory=set)
 
 
+def proposals_supported(*, procedure: ProcedurePage, user) -> set[int]:
+    """The pks of the procedure's proposals that ``user`` supports (none for a visitor)."""
+    if user is None or not user.is_authenticated:
+        return set()
+    return set(
+        Support.objects.filter(proposal__procedure=procedure, user=user).values_list(
+            "proposal_id", flat=True
+        )
+    )
+
+
 def participation_for(*, procedure: ProcedurePage, user, session_key: str = "") -> Participation:
     done = Participation()
     if user is not None and user.is_authenticated:
-        done.supported = set(
-            Support.objects.filter(proposal__procedure=procedure, user=user).values_list(
-                "proposal_id", flat=True
-            )
-        )
+        done.supported = proposals_supported(procedure=procedure, user=user)
         done.registered = set(
             EventRegistration.objects.filter(event__procedure=procedure, user=user).values_list(
                 "event_id", flat=True

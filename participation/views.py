@@ -9,7 +9,7 @@ JavaScript.
 """
 
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from django import forms
 from django.contrib import messages
@@ -21,10 +21,11 @@ from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.http import urlencode
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from mitwirken import limits
-from mitwirken.pages.kit import page_context, page_route
+from mitwirken.pages.kit import page_context, page_route, route_format, route_url
 from mitwirken.web import messages as web_messages
 from mitwirken.web.links import absolute_url, safe_next, site_root_url
 from mitwirken.web.messages import redirect_to_messages
@@ -35,6 +36,7 @@ from .forms import (
     PlannedProjectFilterForm,
     PollForm,
     ProcedureFilterForm,
+    ProposalFilterForm,
     ProposalForm,
     ReportForm,
     StatementForm,
@@ -56,8 +58,19 @@ from .services.results import results_summary
 
 #: Proposals per page of a procedure (``?page=``), so a procedure with hundreds reads well.
 PROPOSALS_PER_PAGE = 10
-#: The query parameters of the list of proposals that a form sent from it keeps.
-LISTING_PARAMETERS = ("status", "page")
+#: Threads of comments per page (``?comment_page=``): on the procedure, and on a proposal's page.
+COMMENTS_PER_PAGE = 10
+PROPOSAL_COMMENTS_PER_PAGE = 20
+#: How many comments of its discussion (replies counted) each proposal in the list shows.
+LATEST_COMMENTS = 3
+#: How many words of a proposal's text (and of the city's response) the list shows.
+EXCERPT_WORDS = 60
+#: How many categories (the most used) the filter of proposals offers.
+CATEGORY_CHOICES = 30
+#: The query parameters of the list of proposals: a proposal's page keeps them for the way back.
+PROPOSAL_LISTING = ("status", "category", "sort", "page")
+#: The query parameters of the page a form was sent from, which it returns to.
+LISTING_PARAMETERS = (*PROPOSAL_LISTING, "comment_page")
 
 #: How many open procedures and upcoming events the home page shows.
 HOME_PROCEDURES = 3
@@ -165,40 +178,124 @@ def _voter_session_key(request, *, create: bool = False) -> str:
     return session.session_key
 
 
-def _reply_form(comment, bound):
-    slot = f"reply:{comment.pk}"
-    if bound and bound.slot == slot:
-        return bound.form
-    return CommentForm(auto_id=f"reply-{comment.pk}-%s", initial={"parent": comment.pk})
+def _kept(request, keys=LISTING_PARAMETERS) -> dict[str, str]:
+    return {key: request.GET[key] for key in keys if request.GET.get(key)}
 
 
-def _attach_comment_forms(comments, *, can_comment: bool, bound) -> None:
-    for comment in comments:
-        comment.reply_form = _reply_form(comment, bound) if can_comment else None
+def _query(params: dict) -> str:
+    return f"?{urlencode(params)}" if params else ""
 
 
-def _listing_query(request) -> str:
-    """``?status=…&page=…`` of the list of proposals the visitor is on, or ""."""
-    kept = {key: request.GET[key] for key in LISTING_PARAMETERS if request.GET.get(key)}
-    return f"?{urlencode(kept)}" if kept else ""
+def _listing_query(request, keys=LISTING_PARAMETERS) -> str:
+    """``?status=…&page=…`` of the list the visitor is on, or ""."""
+    return _query(_kept(request, keys))
 
 
-def _proposal_status(request) -> str:
-    status = request.GET.get("status", "")
-    return status if status in Proposal.Status.values else ""
+def _links(request, procedure) -> dict[str, str]:
+    """The routes of a list's items as patterns for ``fill`` (``{{ links.support|fill:pk }}``):
+    reversed once per page, each item's URL is then a string formatted."""
+
+    def route(name, *args):
+        return route_format(procedure, name, *args, request=request)
+
+    return {
+        "procedure": procedure.get_url(request),
+        "proposal": route("proposal_detail", "{}"),
+        "support": route("support_create", "{}"),
+        "report_proposal": route("report_create", "proposal", "{}"),
+        "report_comment": route("report_create", "comment", "{}"),
+        "comment_create": route("comment_create"),
+    }
+
+
+def _mark_supports(proposals, *, user, open_for: list[str], supported: set[int]) -> None:
+    """Whether the visitor supports each proposal, and whether they may now."""
+    may_support = "allows_support" in open_for and rules.is_verified(user)
+    for proposal in proposals:
+        proposal.supported = proposal.pk in supported
+        proposal.can_support = (
+            may_support
+            and not proposal.supported
+            and not proposal.is_hidden
+            and proposal.author_id != user.pk
+        )
+
+
+def _excerpt(text: str) -> tuple[str, bool]:
+    """The first ``EXCERPT_WORDS`` of a text for a list, and whether that is less than all."""
+    if len(text.split(None, EXCERPT_WORDS)) <= EXCERPT_WORDS:
+        return text, False
+    return Truncator(text).words(EXCERPT_WORDS), True
+
+
+def _latest(threads, limit: int) -> list:
+    """The first ``limit`` comments of ``threads`` in reading order, replies counted: each
+    thread shown with ``shown_replies``."""
+    shown, left = [], limit
+    for thread in threads:
+        if left <= 0:
+            break
+        thread.shown_replies = thread.reply_list[: left - 1]
+        left -= 1 + len(thread.shown_replies)
+        shown.append(thread)
+    return shown
+
+
+def _discussion(request, *, bound, comment_reason, place: str, **initial) -> dict:
+    """The forms of a page's discussion, for those who may comment: the comment form
+    (``place`` names its slot and its ids), and the one reply form the visitor asked for with
+    ``?reply=<comment>`` (or just sent), which the page shows under that comment. No form per
+    comment: each has a link to its reply form (``reply_query`` and its pk)."""
+    if comment_reason is not None:
+        return {"comment_form": None, "reply_form": None, "reply_to": None}
+
+    def sent(slot):
+        return bound.form if bound and bound.slot == slot else None
+
+    if bound and bound.slot.startswith("reply:"):
+        asked = bound.form.data.get("parent")
+    else:
+        asked = request.GET.get("reply")
+    reply_to = int(asked) if str(asked or "").isdigit() else None
+    reply_form = None
+    if reply_to:
+        reply_form = sent(f"reply:{reply_to}") or CommentForm(
+            auto_id=f"reply-{reply_to}-%s", initial={"parent": reply_to}
+        )
+    comment_form = sent(f"comment:{place}") or CommentForm(
+        auto_id=f"{place.replace(':', '-')}-comment-%s", initial=initial
+    )
+    return {
+        "comment_form": comment_form,
+        "reply_form": reply_form,
+        "reply_to": reply_to,
+        "reply_query": _query({**_kept(request), "reply": ""}),
+    }
+
+
+def _next_query(url: str) -> str:
+    """``?next=`` the page a report link was followed from, built once per page."""
+    return f"?next={quote(url, safe='/')}"
 
 
 @page_context(ProcedurePage)
 def procedure_context(request, procedure, *, bound: Bound | None = None) -> dict:
-    """Everything the procedure page shows; a fixed number of queries however much it holds."""
+    """Everything the procedure page shows; a fixed number of queries however much it holds,
+    and a page of each list: ten proposals with their latest comments, ten threads."""
     user = request.user
     session_key = _session_key(request)
-    proposal_status = _proposal_status(request)
+    filter_form = ProposalFilterForm(
+        request.GET or None,
+        categories=selectors.proposal_categories(procedure=procedure, limit=CATEGORY_CHOICES),
+    )
+    listing = filter_form.listing()
     proposals = Paginator(
-        selectors.procedure_proposals(procedure=procedure, status=proposal_status),
+        selectors.procedure_proposals(procedure=procedure, comments=LATEST_COMMENTS, **listing),
         PROPOSALS_PER_PAGE,
     ).get_page(request.GET.get("page"))
-    comments = selectors.procedure_comments(procedure=procedure)
+    comments = Paginator(
+        selectors.procedure_comments(procedure=procedure), COMMENTS_PER_PAGE
+    ).get_page(request.GET.get("comment_page"))
     polls = selectors.procedure_polls(procedure=procedure)
     events = selectors.procedure_events(procedure=procedure)
     done = selectors.participation_for(procedure=procedure, user=user, session_key=session_key)
@@ -207,31 +304,20 @@ def procedure_context(request, procedure, *, bound: Bound | None = None) -> dict
     comment_reason = rules.can_add_comment(user, procedure)
     phase = procedure.current_phase()
     open_for = procedure.open_for()
-    support_open = "allows_support" in open_for
+    _mark_supports(proposals, user=user, open_for=open_for, supported=done.supported)
+    links = _links(request, procedure)
+    proposal_query = _listing_query(request, PROPOSAL_LISTING)
+    reply_query = _query({**_kept(request, PROPOSAL_LISTING), "reply": ""})
     for proposal in proposals:
-        proposal.supported = proposal.pk in done.supported
-        proposal.can_support = (
-            support_open
-            and rules.is_verified(user)
-            and not proposal.supported
-            and not proposal.is_hidden
-            and proposal.author_id != user.pk
-        )
-        slot = f"comment:proposal:{proposal.pk}"
-        if comment_reason is None and not proposal.is_hidden:
-            proposal.comment_form = (
-                bound.form
-                if bound and bound.slot == slot
-                else CommentForm(
-                    auto_id=f"proposal-{proposal.pk}-comment-%s",
-                    initial={"proposal": proposal.pk},
-                )
-            )
-        _attach_comment_forms(
-            proposal.comments.all(), can_comment=comment_reason is None, bound=bound
-        )
-    _attach_comment_forms(comments, can_comment=comment_reason is None, bound=bound)
-
+        proposal.url = links["proposal"].format(proposal.pk)
+        proposal.excerpt, proposal.shortened = _excerpt(proposal.text)
+        proposal.response_excerpt, response_shortened = _excerpt(proposal.response)
+        proposal.shortened = proposal.shortened or response_shortened
+        proposal.latest = _latest(proposal.latest_comments, LATEST_COMMENTS)
+        shown = sum(1 + len(comment.shown_replies) for comment in proposal.latest)
+        proposal.more_comments = proposal.comment_count > shown
+        proposal.may_comment = comment_reason is None and not proposal.is_hidden
+        proposal.reply_url = proposal.url + reply_query if proposal.may_comment else ""
     polls_open = "allows_polls" in open_for
     verified = rules.is_verified(user)
     for poll in polls:
@@ -285,10 +371,14 @@ def procedure_context(request, procedure, *, bound: Bound | None = None) -> dict
         "council_steps": council_steps,
         "statement_weighing": selectors.statement_weighing(procedure=procedure),
         "proposals": proposals,
-        "proposal_status": proposal_status,
-        "proposal_status_label": Proposal.Status(proposal_status).label if proposal_status else "",
+        "filter_form": filter_form,
+        "filtered": bool(listing["status"] or listing["category"]),
+        "proposal_order": Proposal.Sort(listing["sort"]).label,
         "listing_query": _listing_query(request),
-        "listing_url": procedure.get_url(request) + _listing_query(request),
+        # The list of proposals as it is, for the links to a proposal's page and back.
+        "proposal_query": proposal_query,
+        "report_next": _next_query(links["procedure"] + _listing_query(request)),
+        "links": links,
         "procedure_comments": comments,
         "polls": polls,
         "events": events,
@@ -296,9 +386,7 @@ def procedure_context(request, procedure, *, bound: Bound | None = None) -> dict
         "comment_reason": comment_reason,
         "statement_reason": statement_reason,
         "proposal_form": form_for("proposal", lambda: ProposalForm(auto_id="proposal-%s")),
-        "comment_form": form_for(
-            "comment:procedure", lambda: CommentForm(auto_id="procedure-comment-%s")
-        ),
+        **_discussion(request, bound=bound, comment_reason=comment_reason, place="procedure"),
         "statement_form": form_for(
             "statement",
             lambda: StatementForm(auto_id="statement-%s", user=user),
@@ -306,15 +394,62 @@ def procedure_context(request, procedure, *, bound: Bound | None = None) -> dict
     }
 
 
-def _render(request, procedure, bound: Bound | None) -> TemplateResponse:
+PROPOSAL_TEMPLATE = "participation/proposal_page.html"
+
+
+def proposal_page_context(request, procedure, proposal, *, bound: Bound | None = None) -> dict:
+    """A proposal's own page: the proposal with its response and supporters, its whole
+    discussion a page of threads at a time (``?comment_page=``), and the comment form. The
+    list it was opened from (``PROPOSAL_LISTING``) is kept for the way back. A fixed number
+    of queries however long the discussion."""
+    comments = Paginator(
+        selectors.proposal_comments(proposal=proposal), PROPOSAL_COMMENTS_PER_PAGE
+    ).get_page(request.GET.get("comment_page"))
+    supported = selectors.proposals_supported(procedure=procedure, user=request.user)
+    open_for = procedure.open_for()
+    _mark_supports([proposal], user=request.user, open_for=open_for, supported=supported)
+    comment_reason = rules.can_add_comment(request.user, procedure)
+    if comment_reason is None and proposal.is_hidden:
+        comment_reason = _("This proposal was hidden by the moderation.")
+    links = _links(request, procedure)
+    here = links["proposal"].format(proposal.pk)
+    place = f"proposal:{proposal.pk}"
+    return {
+        "page": procedure,
+        "self": procedure,
+        "proposal": proposal,
+        "comments": comments,
+        "open_for": open_for,
+        "comment_reason": comment_reason,
+        **_discussion(
+            request, bound=bound, comment_reason=comment_reason, place=place, proposal=proposal.pk
+        ),
+        "links": links,
+        "listing_query": _listing_query(request),
+        "report_next": _next_query(here + _listing_query(request)),
+        "back_url": f"{links['procedure']}{_listing_query(request, PROPOSAL_LISTING)}"
+        f"#proposal-{proposal.pk}",
+    }
+
+
+def _render(request, procedure, bound: Bound | None, *, proposal=None) -> TemplateResponse:
+    """The procedure's page, or ``proposal``'s page, with the form just sent in its place."""
+    if proposal is not None:
+        context = proposal_page_context(request, procedure, proposal, bound=bound)
+        return TemplateResponse(request, PROPOSAL_TEMPLATE, context)
     context = procedure.get_context(request, bound=bound)
     return TemplateResponse(request, procedure.get_template(request), context)
 
 
-def _redirect(procedure, request) -> HttpResponseRedirect:
-    """Back to the procedure, on the page of proposals the form was sent from, opening at the
-    message that says how it went (it links on to the place of the form)."""
-    return redirect_to_messages(procedure.get_url(request) + _listing_query(request))
+def _redirect(procedure, request, *, proposal_id: int | None = None, keys=LISTING_PARAMETERS):
+    """Back to the page the form was sent from, opening at the message that says how it went
+    (it links on to the place of the form): the procedure, or the page of the proposal
+    ``proposal_id``, with the list of proposals (``keys`` of it) the visitor was on."""
+    if proposal_id is None:
+        url = procedure.get_url(request)
+    else:
+        url = route_url(procedure, "proposal_detail", proposal_id, request=request)
+    return redirect_to_messages(url + _listing_query(request, keys))
 
 
 def _add_errors(form: forms.Form, error: ValidationError) -> None:
@@ -326,8 +461,11 @@ def _add_errors(form: forms.Form, error: ValidationError) -> None:
         form.add_error(None, error)
 
 
-def _button(request, procedure, action, *, success: str, anchor: str) -> HttpResponseRedirect:
-    """A one-button action: do it, say how it went, and go back to its place on the page."""
+def _button(
+    request, procedure, action, *, success: str, anchor: str, proposal_id: int | None = None
+) -> HttpResponseRedirect:
+    """A one-button action: do it, say how it went, and go back to its place on the page (on
+    the page of the proposal ``proposal_id``, when given)."""
     try:
         action()
     except ValidationError as error:
@@ -335,7 +473,7 @@ def _button(request, procedure, action, *, success: str, anchor: str) -> HttpRes
             messages.error(request, message)
     else:
         web_messages.success(request, success, anchor=anchor)
-    return _redirect(procedure, request)
+    return _redirect(procedure, request, proposal_id=proposal_id)
 
 
 def _post_only(request):
@@ -344,7 +482,7 @@ def _post_only(request):
     return None
 
 
-def _too_many(request, procedure, bound: Bound) -> TemplateResponse:
+def _too_many(request, procedure, bound: Bound, *, proposal=None) -> TemplateResponse:
     """Over an abuse limit (``mitwirken.limits``): nothing is stored, and the form comes back
     with the reason above it, status 429."""
     form = bound.form
@@ -354,7 +492,7 @@ def _too_many(request, procedure, bound: Bound) -> TemplateResponse:
         form.errors[NON_FIELD_ERRORS] = form.error_class(
             [limits.MESSAGE], error_class="nonfield", renderer=form.renderer
         )
-    response = _render(request, procedure, bound)
+    response = _render(request, procedure, bound, proposal=proposal)
     response.status_code = 429
     return response
 
@@ -383,22 +521,40 @@ def proposal_create(request, procedure):
     return _render(request, procedure, Bound("proposal", form))
 
 
+@page_route(ProcedurePage, "vorschlag/<int:proposal_id>/", name="proposal_detail")
+def proposal_detail(request, procedure, proposal_id: int):
+    """A proposal's own page (``proposal_page_context``), the place of its discussion."""
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponseNotAllowed(["GET"])
+    proposal = get_object_or_404(selectors.proposals_counted(procedure=procedure), pk=proposal_id)
+    return _render(request, procedure, None, proposal=proposal)
+
+
+def _comment_place(procedure, data) -> tuple[str, str, Proposal | None]:
+    """The slot and ids of the form a comment was sent with, and the proposal on whose page
+    that form is (``None``: the procedure's page)."""
+    parent, proposal = str(data.get("parent") or ""), str(data.get("proposal") or "")
+    proposals = selectors.proposals_counted(procedure=procedure)
+    if parent.isdigit():
+        on = proposals.filter(comments__pk=parent).first()
+        return f"reply:{parent}", f"reply-{parent}-%s", on
+    if proposal.isdigit() and (on := proposals.filter(pk=proposal).first()):
+        return f"comment:proposal:{proposal}", f"proposal-{proposal}-comment-%s", on
+    return "comment:procedure", "procedure-comment-%s", None
+
+
 @page_route(ProcedurePage, "kommentar/", name="comment_create")
 def comment_create(request, procedure):
+    """A comment on the procedure, on a proposal, or a reply: sent from the procedure's page or
+    a proposal's, it returns there."""
     if response := _post_only(request):
         return response
-    data = request.POST
-    if data.get("parent"):
-        slot, auto_id = f"reply:{data['parent']}", f"reply-{data['parent']}-%s"
-    elif data.get("proposal"):
-        slot = f"comment:proposal:{data['proposal']}"
-        auto_id = f"proposal-{data['proposal']}-comment-%s"
-    else:
-        slot, auto_id = "comment:procedure", "procedure-comment-%s"
-    form = CommentForm(data, procedure=procedure, auto_id=auto_id)
+    slot, auto_id, proposal = _comment_place(procedure, request.POST)
+    form = CommentForm(request.POST, procedure=procedure, auto_id=auto_id)
+    bound = Bound(slot, form)
     if form.is_valid():
         if limits.exceeded(request, "participation.comment"):
-            return _too_many(request, procedure, Bound(slot, form))
+            return _too_many(request, procedure, bound, proposal=proposal)
         try:
             comment = services.comment_create(
                 procedure=procedure,
@@ -415,12 +571,16 @@ def comment_create(request, procedure):
                 _("Thank you! Your comment has been published."),
                 anchor=f"comment-{comment.pk}",
             )
-            return _redirect(procedure, request)
-    return _render(request, procedure, Bound(slot, form))
+            # A new thread is at the top of the first page of threads; a reply under its own.
+            keys = LISTING_PARAMETERS if comment.parent_id else PROPOSAL_LISTING
+            return _redirect(procedure, request, proposal_id=comment.proposal_id, keys=keys)
+    return _render(request, procedure, bound, proposal=proposal)
 
 
 @page_route(ProcedurePage, "vorschlag/<int:proposal_id>/unterstuetzen/", name="support_create")
 def support_create(request, procedure, proposal_id: int):
+    """Support a proposal, from the list (back to it) or from the proposal's page
+    (``from=proposal`` in the form: back there)."""
     if response := _post_only(request):
         return response
     proposal = get_object_or_404(Proposal, procedure=procedure, pk=proposal_id)
@@ -430,6 +590,7 @@ def support_create(request, procedure, proposal_id: int):
         lambda: services.support_create(proposal=proposal, user=request.user),
         success=_("Thank you for your support."),
         anchor=f"proposal-{proposal.pk}",
+        proposal_id=proposal.pk if request.POST.get("from") == "proposal" else None,
     )
 
 

@@ -71,6 +71,7 @@ IMPLICIT_ROLES = {
     "navigation": ["nav"],
     "region": ["section[aria-labelledby]", "section[aria-label]"],  # a named section
     "row": ["tr"],
+    "search": [],  # role="search" only
     "table": ["table"],
 }
 

@@ -33,6 +33,8 @@ class FilterForm(forms.Form):
     none is marked "optional"; the filter shows how many of its fields are in use."""
 
     mark_optional = False
+    #: Fields that order the list rather than narrow it: not counted as filters in use.
+    ordering_fields: tuple[str, ...] = ()
 
     @property
     def active_filter_count(self) -> int:
@@ -41,4 +43,8 @@ class FilterForm(forms.Form):
             return 0
         self.is_valid()
         data = getattr(self, "cleaned_data", {})
-        return sum(1 for name in self.fields if data.get(name) not in EMPTY_VALUES)
+        return sum(
+            1
+            for name in self.fields
+            if name not in self.ordering_fields and data.get(name) not in EMPTY_VALUES
+        )

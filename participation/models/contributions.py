@@ -96,6 +96,14 @@ class Proposal(Contribution):
         REJECTED = "rejected", _("rejected")
         IMPLEMENTED = "implemented", _("implemented")
 
+    class Sort(models.TextChoices):
+        """How a procedure's list of proposals is ordered (``?sort=``); newest first unless
+        asked."""
+
+        NEWEST = "", _("newest first")
+        SUPPORTS = "supports", _("most supported first")
+        COMMENTS = "comments", _("most discussed first")
+
     title = models.CharField(_("title"), max_length=150, validators=[MinLengthValidator(3)])
     text = models.TextField(
         _("text"), validators=[MinLengthValidator(10), MaxLengthValidator(TEXT_MAX)]

@@ -1,5 +1,6 @@
 """A citizen in Chromium: from the filter form on /beteiligung/ to a procedure, signs in,
-proposes, comments, supports another person's proposal and follows the procedure.
+proposes, comments, supports another person's proposal, comments on it on its own page
+and follows the procedure.
 axe checks every page the journey visits; nothing is requested from another origin."""
 
 import re
@@ -123,6 +124,23 @@ def test_a_citizen_takes_part_in_a_procedure(page, procedure):
     expect(page.get_by_role("button", name=re.compile("Trinkbrunnen"))).to_have_count(0)
     axe(page)
 
+    # Comment on it on its own page, where its discussion is, and come back to the list.
+    comment_on = re.compile(re.escape(ui("Comment on this proposal")) + ".*Schattenplätze")
+    page.get_by_role("link", name=comment_on).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Schattenplätze am See")
+    axe(page)
+    assert horizontal_overflow(page) is None, wide_elements(page)
+    page.get_by_label(ui("Your comment"), exact=True).fill("Sonnensegel fände ich am besten.")
+    page.get_by_role("button", name=ui("Publish comment")).click()
+    expect(page.get_by_role("status").first).to_contain_text(
+        ui("Thank you! Your comment has been published.")
+    )
+    expect(page.get_by_text("Sonnensegel fände ich am besten.")).to_be_visible()
+    axe(page)
+    back = ui("Back to the procedure “%(procedure)s”") % {"procedure": procedure.title}
+    page.get_by_role("link", name=back).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Uferpromenade am Phoenixsee")
+
     # Follow the procedure.
     page.get_by_role("button", name=re.compile("Uferpromenade am Phoenixsee")).first.click()
     expect(
@@ -135,6 +153,7 @@ def test_a_citizen_takes_part_in_a_procedure(page, procedure):
     assert Comment.objects.get(text__startswith="Gibt es").author == citizen
     support = Support.objects.get(user=citizen)
     assert support.proposal.title == "Schattenplätze am See"
+    assert Comment.objects.get(text__startswith="Sonnensegel").proposal == support.proposal
     assert Follow.objects.filter(user=citizen, object_id=procedure.pk).exists()
 
 

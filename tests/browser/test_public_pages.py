@@ -32,8 +32,8 @@ VIEWS = [
 
 def routes() -> set[str]:
     """Pages' own routes and answered forms: the comparison of three formats, the Wegweiser's
-    A–Z index and its answers, the report page of a proposal and of a comment, in the active
-    language."""
+    A–Z index and its answers, the report page of a proposal and of a comment, a proposal's
+    own page, a procedure's proposals sorted and filtered, in the active language."""
     from participation.models import Comment, Proposal
     from toolkit.models import FormatPage, ToolkitIndexPage
     from wegweiser.models import WegweiserPage
@@ -51,8 +51,12 @@ def routes() -> set[str]:
         )
         for contribution in (Proposal.objects.first(), Comment.objects.exclude(parent=None).first())
     ]
+    proposal = Proposal.objects.filter(comments__isnull=False).first()
+    procedure = proposal.procedure.specific
     return {
         *reported,
+        procedure.get_url() + procedure.reverse_subpage("proposal_detail", args=[proposal.pk]),
+        f"{procedure.get_url()}?sort=supports&status=in_review",
         f"{toolkit.get_url()}{toolkit.reverse_subpage('compare')}?{compared}",
         f"{toolkit.get_url()}?mode=digital&participants=30",
         f"{finder}{wegweiser.reverse_subpage('a_to_z')}",

@@ -1,5 +1,8 @@
-"""Contributions that read well: supporting and replying are the actions beside each one,
-reporting is a small link to a page of its own, and the proposals come ten to a page."""
+"""Contributions that read well: supporting is the action beside each one, commenting and
+replying are on the proposal's own page, reporting is a small link to a page of its own, and the
+proposals come ten to a page."""
+
+import re
 
 import pytest
 from django.db import connection
@@ -170,37 +173,44 @@ def test_proposals_come_ten_to_a_page_with_plain_links(client, procedure):
 
     first = client.get(procedure.url)
     region = one(first, "region", ui("Proposals"))
-    titles = [text_of(h) for h in by_role(region, "heading", level=3)]
+    titles = [text_of(h) for h in region.find(class_="proposal-list").find_all("h3")]
     assert titles[0] == "Vorschlag Nummer 24" and len(titles) == 10
     more = one(region, "link", ui("More proposals"))
     assert more["href"] == "?page=2#proposals-heading"
 
     last = client.get(procedure.url, {"page": 3})
     region = one(last, "region", ui("Proposals"))
-    titles = [text_of(h) for h in by_role(region, "heading", level=3)]
+    titles = [text_of(h) for h in region.find(class_="proposal-list").find_all("h3")]
     assert titles == [f"Vorschlag Nummer {number:02}" for number in range(4, -1, -1)]
     assert by_role(region, "link", ui("Previous proposals"))
     assert not by_role(region, "link", ui("More proposals"))
     assert client.get(procedure.url, {"page": "x"}).status_code == 200
 
 
-def test_a_comment_sent_from_the_second_page_comes_back_to_it(client, procedure, citizen):
+def test_a_comment_sent_from_the_second_page_comes_back_to_its_proposal_and_the_list(
+    client, procedure, citizen
+):
     for _number in range(12):
         ProposalFactory(procedure=procedure)
     oldest = oldest_proposal(procedure)
     client.force_login(citizen)
 
     page = client.get(procedure.url, {"page": 2})
-    form = page_item(page, f"proposal-{oldest.pk}").find(
-        "form", action=f"{procedure.url}kommentar/?page=2"
-    )
-    assert form is not None
-    response = client.post(
-        form["action"], {"text": "Gute Idee!", "proposal": oldest.pk}, follow=False
-    )
+    link = page_item(page, f"proposal-{oldest.pk}").find("a", href=re.compile("#comment-form$"))
+    proposal_page = client.get(link["href"])
+    form = parsed(proposal_page).find(id="comment-form").find("form")
+    assert form["action"] == f"{procedure.url}kommentar/?page=2"
+    response = client.post(form["action"], {"text": "Gute Idee!", "proposal": oldest.pk})
 
     assert response.status_code == 302
-    assert response["Location"] == f"{procedure.url}?page=2#messages"
+    assert response["Location"] == f"{procedure.url}vorschlag/{oldest.pk}/?page=2#messages"
+    back = one(
+        client.get(response["Location"]),
+        "link",
+        None,
+        href=(f"{procedure.url}?page=2#proposal-{oldest.pk}"),
+    )
+    assert procedure.title in text_of(back)
 
 
 def test_a_page_of_proposals_makes_as_many_queries_for_200_proposals_as_for_20(
