@@ -16,6 +16,7 @@ from mitwirken.editorial.groups import OMBUDSSTELLE_GROUP
 from mitwirken.editorial.selectors import Recipient, staff_recipients
 from mitwirken.notifications.selectors import announced
 from mitwirken.notifications.services import notify, notify_address, notify_recipients
+from mitwirken.pages.kit import route_url
 
 from ..kinds import (
     PHASE_STARTED,
@@ -72,7 +73,7 @@ def proposal_respond(*, proposal: Proposal, status: str, response: str, user) ->
             language=author.language,
             key=f"proposal:{proposal.pk}:{digest}",
             context={"proposal": proposal, "procedure": procedure},
-            url=_link(procedure),
+            url=lambda: route_url(procedure, "proposal_detail", proposal.pk),
             user=author,
         )
     return proposal

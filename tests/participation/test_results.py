@@ -8,10 +8,11 @@ from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.models import ModelLogEntry
 
 from mitwirken.notifications.models import Notification
+from mitwirken.pages.kit import route_url
 from participation.models import Proposal
 from participation.services.results import (
     proposal_respond,
@@ -63,6 +64,11 @@ def test_a_response_is_stored_and_the_author_is_told_in_their_language(
     assert message.to == ["autorin@example.org"]
     assert message.subject == f"Official response to your proposal “{proposal.title}”"
     assert "Wird im Haushalt 2027 umgesetzt." in message.body
+    # The link leads to the proposal's own page, in the author's language.
+    with translation.override("en"):
+        link = route_url(proposal.procedure, "proposal_detail", proposal.pk)
+    assert link.startswith("/en/")
+    assert f"http://testserver{link}" in message.body
     assert ModelLogEntry.objects.filter(
         action="participation.respond", object_id=str(proposal.pk)
     ).exists()
