@@ -211,13 +211,16 @@ def procedure_comments(*, procedure: ProcedurePage) -> list[Comment]:
     )
 
 
-def procedure_polls(*, procedure: ProcedurePage) -> list[Poll]:
-    """The polls with their questions and answers, each answer with its number of votes."""
+def procedure_polls(*, procedure: ProcedurePage, poll_id: int | None = None) -> list[Poll]:
+    """The polls (or the one of ``poll_id``) with their questions and answers, each answer with
+    its number of votes."""
     choices = PollChoice.objects.annotate(vote_count=Count("votes")).order_by("sort_order", "pk")
     questions = PollQuestion.objects.prefetch_related(Prefetch("choices", queryset=choices))
+    polls = Poll.objects.filter(procedure=procedure)
+    if poll_id is not None:
+        polls = polls.filter(pk=poll_id)
     polls = list(
-        Poll.objects.filter(procedure=procedure)
-        .annotate(vote_count=Count("votes"))
+        polls.annotate(vote_count=Count("votes"))
         .prefetch_related(Prefetch("questions", queryset=questions))
         .order_by("created_at", "pk")
     )

@@ -32,9 +32,9 @@ VIEWS = [
 
 def routes() -> set[str]:
     """Pages' own routes and answered forms: the comparison of three formats, the Wegweiser's
-    A–Z index and its answers, the report page of a proposal and of a comment, in the active
-    language."""
-    from participation.models import Comment, Proposal
+    A–Z index and its answers, the report page of a proposal and of a comment, the page of a
+    poll and the statement form of an open formal procedure, in the active language."""
+    from participation.models import Comment, Poll, ProcedurePage, Proposal
     from toolkit.models import FormatPage, ToolkitIndexPage
     from wegweiser.models import WegweiserPage
 
@@ -51,8 +51,17 @@ def routes() -> set[str]:
         )
         for contribution in (Proposal.objects.first(), Comment.objects.exclude(parent=None).first())
     ]
+    poll = Poll.objects.select_related("procedure").order_by("pk").first()
+    formal = next(
+        procedure
+        for procedure in ProcedurePage.objects.live().filter(kind="land_use").order_by("pk")
+        if "allows_statements" in procedure.open_for()
+    )
     return {
         *reported,
+        poll.procedure.specific.get_url()
+        + poll.procedure.specific.reverse_subpage("poll_vote", args=[poll.pk]),
+        formal.get_url() + formal.reverse_subpage("statement_create"),
         f"{toolkit.get_url()}{toolkit.reverse_subpage('compare')}?{compared}",
         f"{toolkit.get_url()}?mode=digital&participants=30",
         f"{finder}{wegweiser.reverse_subpage('a_to_z')}",
