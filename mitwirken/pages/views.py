@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_POST
 from mitwirken import limits
 from mitwirken.web.links import absolute_url
 from mitwirken.web.messages import redirect_to_messages
+from mitwirken.web.page_cache import cacheable
 
 from .forms import FeedbackForm, SearchForm
 from .kit import page_context, paginate
@@ -30,6 +31,7 @@ RESULTS_PER_PAGE = 10
 HEALTH_TIMEOUT = 1
 
 
+@cacheable
 @require_GET
 def search(request):
     form = SearchForm(request.GET)
