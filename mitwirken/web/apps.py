@@ -24,7 +24,12 @@ class WebConfig(AppConfig):
             begin_pages, sender="wagtailcore.Page", dispatch_uid="web.generations.page_deleted"
         )
         # Pages show images (by the URLs of their renditions) and documents (title, size, file
-        # name); the site's root page and host name decide every URL.
+        # name); the site's root page and host name decide every URL; a page made private must
+        # not be served to visitors from before.
         generations.begin_on_save(
-            PAGES, "wagtailimages.Image", "wagtaildocs.Document", "wagtailcore.Site"
+            PAGES,
+            "wagtailimages.Image",
+            "wagtaildocs.Document",
+            "wagtailcore.Site",
+            "wagtailcore.PageViewRestriction",
         )

@@ -9,6 +9,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.models import PageViewRestriction
 
 from mitwirken.places.models import District
 from participation.models import ProcedureIndexPage
@@ -253,3 +254,14 @@ def test_a_head_request_is_answered_from_the_page_a_get_left(procedure, django_a
         response = visitor().head(procedure.url)
 
     assert response.status_code == 200
+
+
+def test_a_page_made_private_is_no_longer_served_to_visitors(procedure, committed):
+    assert visitor().get(procedure.url).status_code == 200
+
+    with committed():
+        PageViewRestriction.objects.create(
+            page=procedure, restriction_type=PageViewRestriction.LOGIN
+        )
+
+    assert visitor().get(procedure.url).status_code == 302  # to the login
