@@ -265,3 +265,12 @@ def test_a_page_made_private_is_no_longer_served_to_visitors(procedure, committe
         )
 
     assert visitor().get(procedure.url).status_code == 302  # to the login
+
+
+def test_the_path_names_the_language_whatever_the_browser_prefers(procedure):
+    """Why a visitor's page need not vary by Accept-Language."""
+    first = Client(HTTP_ACCEPT_LANGUAGE="en").get(procedure.url)
+    german = visitor().get(procedure.url)
+
+    assert first["Content-Language"] == german["Content-Language"] == "de"
+    assert first.content == german.content
