@@ -274,3 +274,19 @@ def test_the_path_names_the_language_whatever_the_browser_prefers(procedure):
 
     assert first["Content-Language"] == german["Content-Language"] == "de"
     assert first.content == german.content
+
+
+def test_a_compressed_page_is_kept_apart_from_a_plain_one(procedure, django_assert_num_queries):
+    gzip = Client(HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    compressed = gzip.get(procedure.url)
+    assert compressed["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in compressed["Vary"]
+
+    with django_assert_num_queries(0):
+        again = gzip.get(procedure.url)
+    plain = visitor().get(procedure.url)
+
+    assert again["Content-Encoding"] == "gzip"
+    assert again.content == compressed.content
+    assert not plain.has_header("Content-Encoding")
+    assert "Westpark" in plain.content.decode()
