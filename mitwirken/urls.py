@@ -34,6 +34,11 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path(_("search/"), page_views.search, name="search"),
+    path(
+        _("accessibility-feedback/"),
+        page_views.accessibility_feedback,
+        name="accessibility_feedback",
+    ),
     path(_("notifications/"), include("mitwirken.notifications.urls")),
     path("accounts/", include("allauth.urls")),
     path("", include(wagtail_urls)),

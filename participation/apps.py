@@ -12,9 +12,10 @@ class ParticipationConfig(AppConfig):
         from mitwirken.editorial.registry import editorial_register
 
         # kinds registers the kinds of notification this app sends; signals removes a
-        # statement's file with its row; views registers the pages' contexts and routes with
-        # the page kit.
-        from . import kinds, signals, views  # noqa: F401
+        # statement's file with its row; generations begins a new participation generation
+        # when people send something (cached pages show it); views registers the pages'
+        # contexts and routes with the page kit.
+        from . import generations, kinds, signals, views  # noqa: F401
         from .models import ProcedurePage
 
         # The Ombudsstelle edits the Beteiligung and the Vorhabenliste; each Bezirksvertretung

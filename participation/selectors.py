@@ -18,6 +18,7 @@ from django.db.models import (
     ExpressionWrapper,
     F,
     IntegerField,
+    Min,
     OuterRef,
     Prefetch,
     Q,
@@ -144,6 +145,21 @@ def events_upcoming(*, district=None, now=None) -> QuerySet:
         .select_related("procedure")
         .order_by("start", "pk")
     )
+
+
+def next_scheduled_change(*, now) -> datetime.datetime | None:
+    """The next moment after ``now`` at which a phase or an event begins or ends, or ``None``:
+    statuses, what is open, deadlines and upcoming events change then although nobody saved
+    anything. Two queries, over every procedure (a draft's phases only make it earlier)."""
+    moments = [
+        *Phase.objects.aggregate(
+            start=Min("start", filter=Q(start__gt=now)), end=Min("end", filter=Q(end__gt=now))
+        ).values(),
+        *Event.objects.aggregate(
+            start=Min("start", filter=Q(start__gt=now)), end=Min("end", filter=Q(end__gt=now))
+        ).values(),
+    ]
+    return min((moment for moment in moments if moment is not None), default=None)
 
 
 # One procedure ------------------------------------------------------------------------------
@@ -280,13 +296,16 @@ def proposal_comments(*, proposal: Proposal) -> QuerySet:
     return comment_threads(Comment.objects.filter(proposal=proposal))
 
 
-def procedure_polls(*, procedure: ProcedurePage) -> list[Poll]:
-    """The polls with their questions and answers, each answer with its number of votes."""
+def procedure_polls(*, procedure: ProcedurePage, poll_id: int | None = None) -> list[Poll]:
+    """The polls (or the one of ``poll_id``) with their questions and answers, each answer with
+    its number of votes."""
     choices = PollChoice.objects.annotate(vote_count=Count("votes")).order_by("sort_order", "pk")
     questions = PollQuestion.objects.prefetch_related(Prefetch("choices", queryset=choices))
+    polls = Poll.objects.filter(procedure=procedure)
+    if poll_id is not None:
+        polls = polls.filter(pk=poll_id)
     polls = list(
-        Poll.objects.filter(procedure=procedure)
-        .annotate(vote_count=Count("votes"))
+        polls.annotate(vote_count=Count("votes"))
         .prefetch_related(Prefetch("questions", queryset=questions))
         .order_by("created_at", "pk")
     )

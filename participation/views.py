@@ -23,6 +23,7 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 
 from mitwirken import limits
 from mitwirken.pages.kit import page_context, page_route, route_format, route_url
@@ -46,7 +47,6 @@ from .models import (
     DistrictFolderPage,
     Event,
     PlannedProjectIndexPage,
-    Poll,
     ProcedureIndexPage,
     ProcedurePage,
     Proposal,
@@ -180,6 +180,33 @@ def _voter_session_key(request, *, create: bool = False) -> str:
 
 def _kept(request, keys=LISTING_PARAMETERS) -> dict[str, str]:
     return {key: request.GET[key] for key in keys if request.GET.get(key)}
+
+
+def _poll_prepare(
+    request, procedure, poll, *, polls_open: bool, voted: bool, own_page: bool = False, form=None
+) -> None:
+    """What ``poll`` shows this person: its results, the reason they may not vote, or its
+    form (``form``: one sent with errors). A visitor's vote needs a session and the form's
+    signed token (``tokens``); the procedure page, which visitors get from the page cache,
+    sets no cookie, so visitors vote on the poll's ``own_page`` (``poll.elsewhere``)."""
+    user = request.user
+    verified = rules.is_verified(user)
+    poll.voted = voted
+    poll.reason = None
+    if not voted:
+        if not polls_open:
+            poll.reason = _("The poll is not open in the current phase.")
+        elif not poll.allow_anonymous and not verified:
+            poll.reason = rules.can_vote(user, poll, procedure=procedure)
+    poll.show_results = voted or not polls_open
+    poll.form = form or PollForm(poll=poll, auto_id=f"poll-{poll.pk}-%s")
+    poll.elsewhere = False
+    if poll.allow_anonymous and not verified and not voted and poll.reason is None:
+        if own_page or user.is_authenticated:  # a signed-in person's page is never cached
+            voter_session = _voter_session_key(request, create=True)
+            poll.form.token_set(tokens.poll_token(poll=poll, session_key=voter_session))
+        else:
+            poll.elsewhere = True
 
 
 def _query(params: dict) -> str:
@@ -319,26 +346,8 @@ def procedure_context(request, procedure, *, bound: Bound | None = None) -> dict
         proposal.may_comment = comment_reason is None and not proposal.is_hidden
         proposal.reply_url = proposal.url + reply_query if proposal.may_comment else ""
     polls_open = "allows_polls" in open_for
-    verified = rules.is_verified(user)
     for poll in polls:
-        poll.voted = poll.pk in done.voted
-        poll.reason = None
-        if not poll.voted:
-            if not polls_open:
-                poll.reason = _("The poll is not open in the current phase.")
-            elif not poll.allow_anonymous and not verified:
-                poll.reason = rules.can_vote(user, poll, procedure=procedure)
-        poll.show_results = poll.voted or not polls_open
-        slot = f"poll:{poll.pk}"
-        poll.form = (
-            bound.form
-            if bound and bound.slot == slot
-            else PollForm(poll=poll, auto_id=f"poll-{poll.pk}-%s")
-        )
-        if poll.allow_anonymous and not verified and not poll.voted and poll.reason is None:
-            # A visitor's vote needs this session and the form's signed token.
-            voter_session = _voter_session_key(request, create=True)
-            poll.form.token_set(tokens.poll_token(poll=poll, session_key=voter_session))
+        _poll_prepare(request, procedure, poll, polls_open=polls_open, voted=poll.pk in done.voted)
 
     for event in events:
         event.registered = event.pk in done.registered
@@ -387,10 +396,6 @@ def procedure_context(request, procedure, *, bound: Bound | None = None) -> dict
         "statement_reason": statement_reason,
         "proposal_form": form_for("proposal", lambda: ProposalForm(auto_id="proposal-%s")),
         **_discussion(request, bound=bound, comment_reason=comment_reason, place="procedure"),
-        "statement_form": form_for(
-            "statement",
-            lambda: StatementForm(auto_id="statement-%s", user=user),
-        ),
     }
 
 
@@ -482,16 +487,20 @@ def _post_only(request):
     return None
 
 
-def _too_many(request, procedure, bound: Bound, *, proposal=None) -> TemplateResponse:
+def _over_limit(form: forms.Form) -> forms.Form:
     """Over an abuse limit (``mitwirken.limits``): nothing is stored, and the form comes back
-    with the reason above it, status 429."""
-    form = bound.form
+    with the reason above it (with status 429)."""
     if form.is_bound:
         form.add_error(None, limits.MESSAGE)
     else:  # the statement form, refused before its body (the upload) was read
         form.errors[NON_FIELD_ERRORS] = form.error_class(
             [limits.MESSAGE], error_class="nonfield", renderer=form.renderer
         )
+    return form
+
+
+def _too_many(request, procedure, bound: Bound, *, proposal=None) -> TemplateResponse:
+    _over_limit(bound.form)
     response = _render(request, procedure, bound, proposal=proposal)
     response.status_code = 429
     return response
@@ -594,15 +603,48 @@ def support_create(request, procedure, proposal_id: int):
     )
 
 
-@page_route(ProcedurePage, "umfrage/<int:poll_id>/", name="poll_vote")
-def poll_vote(request, procedure, poll_id: int):
-    if response := _post_only(request):
-        return response
-    poll = get_object_or_404(
-        Poll.objects.prefetch_related("questions__choices"), procedure=procedure, pk=poll_id
+POLL_TEMPLATE = "participation/poll_page.html"
+
+
+def _poll_render(request, procedure, poll, form=None, *, status: int = 200) -> TemplateResponse:
+    """The poll's own page: its form (with a token for a visitor, in a session made now), the
+    reason one may not vote, or its results."""
+    done = selectors.participation_for(
+        procedure=procedure, user=request.user, session_key=_session_key(request)
     )
+    polls_open = "allows_polls" in procedure.open_for()
+    _poll_prepare(
+        request,
+        procedure,
+        poll,
+        polls_open=polls_open,
+        voted=poll.pk in done.voted,
+        own_page=True,
+        form=form,
+    )
+    context = {
+        "page": procedure,
+        "self": procedure,
+        "poll": poll,
+        "back_url": f"{procedure.get_url(request)}#poll-{poll.pk}",
+    }
+    return TemplateResponse(request, POLL_TEMPLATE, context, status=status)
+
+
+@page_route(ProcedurePage, "umfrage/<int:poll_id>/", name="poll_vote")
+@never_cache
+def poll_vote(request, procedure, poll_id: int):
+    """A poll on a page of its own: GET shows its form, POST counts the answers and goes back
+    to the procedure; a form with errors comes back here."""
+    if request.method not in ("GET", "HEAD", "POST"):
+        return HttpResponseNotAllowed(["GET", "POST"])
+    polls = selectors.procedure_polls(procedure=procedure, poll_id=poll_id)
+    if not polls:
+        raise Http404
+    poll = polls[0]
+    if request.method != "POST":
+        return _poll_render(request, procedure, poll)
     form = PollForm(request.POST, poll=poll, auto_id=f"poll-{poll.pk}-%s")
-    bound = Bound(f"poll:{poll.pk}", form)
     if form.is_valid():
         session_key = _voter_session_key(request)
         anonymous = poll.allow_anonymous and not rules.is_verified(request.user)
@@ -613,7 +655,7 @@ def poll_vote(request, procedure, poll_id: int):
             and tokens.poll_token_valid(poll=poll, session_key=session_key, token=form.token())
             and limits.exceeded(request, "participation.poll_anonymous", scope=str(poll.pk))
         ):
-            return _too_many(request, procedure, bound)
+            return _poll_render(request, procedure, poll, _over_limit(form), status=429)
         try:
             services.poll_vote(
                 poll=poll,
@@ -629,7 +671,7 @@ def poll_vote(request, procedure, poll_id: int):
                 request, _("Thank you for taking part in the poll."), anchor=f"poll-{poll.pk}"
             )
             return _redirect(procedure, request)
-    return _render(request, procedure, bound)
+    return _poll_render(request, procedure, poll, form)
 
 
 def statement_limit(user) -> str:
@@ -638,6 +680,22 @@ def statement_limit(user) -> str:
     if user.is_authenticated:
         return "participation.statement"
     return "participation.statement_anonymous"
+
+
+STATEMENT_TEMPLATE = "participation/statement_page.html"
+
+
+def _statement_render(request, procedure, form=None, *, status: int = 200) -> TemplateResponse:
+    """The statement form on its own page (never cached: each showing has its own
+    ``submission``), or the reason why one may not hand in a statement now."""
+    context = {
+        "page": procedure,
+        "self": procedure,
+        "statement_reason": rules.can_add_statement(request.user, procedure),
+        "statement_form": form or StatementForm(auto_id="statement-%s", user=request.user),
+        "back_url": f"{procedure.get_url(request)}#statement",
+    }
+    return TemplateResponse(request, STATEMENT_TEMPLATE, context, status=status)
 
 
 def statement_refusal(request, procedure) -> HttpResponse | None:
@@ -653,20 +711,25 @@ def statement_refusal(request, procedure) -> HttpResponse | None:
     if not procedure.is_formal:
         raise Http404
     if rules.can_add_statement(request.user, procedure) is not None:
-        response = _render(request, procedure, None)  # with the reason where the form would be
-        response.status_code = 403
-        return response
+        return _statement_render(request, procedure, status=403)  # with the reason
     if limits.exceeded(request, statement_limit(request.user)):
         form = StatementForm(auto_id="statement-%s", user=request.user)
-        return _too_many(request, procedure, Bound("statement", form))
+        return _statement_render(request, procedure, _over_limit(form), status=429)
     request._statement_allowed = True
     return None
 
 
 @page_route(ProcedurePage, "stellungnahme/", name="statement_create")
+@never_cache
 def statement_create(request, procedure):
-    if response := _post_only(request):
-        return response
+    """The formal statement on a page of its own: GET shows the form, POST receives it and
+    goes back to the procedure; a form with errors comes back here."""
+    if request.method not in ("GET", "HEAD", "POST"):
+        return HttpResponseNotAllowed(["GET", "POST"])
+    if not procedure.is_formal:
+        raise Http404
+    if request.method != "POST":
+        return _statement_render(request, procedure)
     # The rule and the limit come before the body is read: whoever may not hand in a
     # statement (or has sent too many) is not received at all.
     if response := statement_refusal(request, procedure):
@@ -693,7 +756,7 @@ def statement_create(request, procedure):
                 anchor="statement",
             )
             return _redirect(procedure, request)
-    return _render(request, procedure, Bound("statement", form))
+    return _statement_render(request, procedure, form)
 
 
 def _event_button(request, procedure, event_id: int, service, success: str):
@@ -779,6 +842,7 @@ def _report_render(request, procedure, contribution, form, *, status=200) -> Tem
 
 
 @page_route(ProcedurePage, "melden/<str:kind>/<int:pk>/", name="report_create")
+@never_cache
 def report_create(request, procedure, kind: str, pk: int):
     """Report a contribution to the moderation on a page of its own: GET shows the form, POST
     stores the report and goes back to the contribution."""

@@ -1,6 +1,7 @@
 """What participation registers with Wagtail: its log actions, admin URLs, menus, viewsets,
 page buttons and dashboard panels (all in ``participation/admin/``), the procedures listed
-on a format's page, and the home page's open procedures and upcoming events (``views``)."""
+on a format's page, the home page's open procedures and upcoming events (``views``), and when
+cached pages expire by the clock."""
 
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -8,6 +9,7 @@ from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
 from mitwirken.pages.sections import home_section
+from mitwirken.web.page_cache import SCHEDULED_CHANGES_HOOK
 
 from . import selectors, views
 from .admin import dashboard, urls
@@ -99,3 +101,9 @@ home_section(
 home_section("events", label=_("Upcoming events"), heading=_("Upcoming events"), order=30)(
     views.events_section
 )
+
+
+@hooks.register(SCHEDULED_CHANGES_HOOK)
+def scheduled_change(now):
+    """Cached pages expire when a phase or an event begins or ends."""
+    return selectors.next_scheduled_change(now=now)

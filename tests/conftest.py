@@ -154,6 +154,13 @@ def german_and_a_fresh_cache():
 
 
 @pytest.fixture
+def without_page_cache(settings):
+    """Every page rendered on every request, as for a signed-in person: for tests that count
+    what rendering a page costs, or change rows between two looks without a commit."""
+    settings.PAGE_CACHE_SECONDS = 0
+
+
+@pytest.fixture
 def celery_broker():
     """``celery_broker(url)`` sends the tasks this test queues through the broker at ``url``
     (not in-process). The app's connection pools are dropped on every switch, so a publish

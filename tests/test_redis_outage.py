@@ -1,5 +1,6 @@
-"""The portal stays up when Redis is down: pages render, contributions are saved, the mail they
-cause waits in the outbox and goes out once Redis is back, and /healthz says quickly what failed.
+"""The portal stays up when Redis is down: pages render (for visitors without the page cache),
+contributions are saved, the mail they cause waits in the outbox and goes out once Redis is
+back, and /healthz says quickly what failed.
 
 Redis is "down" in two ways: refused (nothing listens on the port) and hung (a server that
 accepts connections and never answers, as a Redis does that is stuck or behind a dead route)."""
@@ -118,6 +119,26 @@ def test_contributions_are_saved_while_redis_hangs(client, procedures, citizen, 
     # One cache timeout (then the cache is skipped), and one broker timeout for the receipt.
     assert slowest < 4
     assert Notification.objects.get().status == "pending"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("down", ["refused", "hung"])
+def test_visitors_get_every_page_rendered_while_redis_is_down(
+    client, procedures, redis_down, hung, down
+):
+    """The page cache finds nothing and keeps nothing: each page is rendered, as without it."""
+    redis_down(REFUSED if down == "refused" else hung)
+    procedure, formal = procedures
+    slowest = 0.0
+    for _visit in range(2):
+        for url in ("/", procedure.url, formal.url):
+            response, seconds = timed(client.get, url)
+            assert response.status_code == 200
+            assert response.context is not None  # rendered
+            slowest = max(slowest, seconds)
+    # A hung Redis costs one timeout; then it is not asked again for a while.
+    assert slowest < 2
+    assert "public" in response["Cache-Control"]
 
 
 @pytest.mark.services

@@ -8,6 +8,7 @@ class ToolkitConfig(AppConfig):
 
     def ready(self):
         from mitwirken.editorial.registry import editorial_register
+        from mitwirken.web import generations
 
         # kinds registers the kinds of notification this app sends; views the pages' contexts
         # and routes.
@@ -19,3 +20,6 @@ class ToolkitConfig(AppConfig):
             ombudsstelle_snippets=["toolkit.FormatCategory"],
             ombudsstelle_permissions=["toolkit.change_toolkitsettings"],
         )
+        # The format pages and filters show the categories (ToolkitSettings only sets the
+        # staff's review reminders): the page cache begins anew when one is saved.
+        generations.begin_on_save(generations.PAGES, "toolkit.FormatCategory")

@@ -110,6 +110,13 @@ def unfollow(request, follow_id: int):
     return redirect_to_messages(next_url)
 
 
+# No CSRF token, so that the form on the pages of procedures and district hubs, which visitors
+# get from the page cache, sets no cookie (docs/performance.md). A forged request could do no
+# more than anyone can without it: ask for a confirmation mail to an address. It acts for no
+# account and changes nothing of whoever's browser sends it; nobody is subscribed until the
+# owner of the address confirms (double opt-in); and the limits per client and per address
+# bound the mails, also for requests sent through other people's browsers.
+@csrf_exempt
 @require_http_methods(["GET", "POST"])
 def subscribe(request):
     """E-mails about a district, topic or procedure without an account, by double opt-in.

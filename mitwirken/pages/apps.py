@@ -12,6 +12,7 @@ class PagesConfig(AppConfig):
 
         # kinds registers the kinds of notification this app sends; views its page routes.
         from mitwirken.editorial.registry import editorial_register
+        from mitwirken.web import generations
 
         from . import kinds, views  # noqa: F401
         from .models import NewsPage
@@ -28,6 +29,8 @@ class PagesConfig(AppConfig):
             ],
         )
 
+        # Every page shows the footer links: the page cache begins anew when they are saved.
+        generations.begin_on_save(generations.PAGES, "pages.SiteLinks")
         page_published.connect(announce_news, sender=NewsPage, dispatch_uid="pages.announce_news")
 
 

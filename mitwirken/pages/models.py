@@ -15,7 +15,7 @@ from wagtail.search import index
 from mitwirken.web.links import absolute_url, site_link
 
 from .blocks import BodyBlock, HomeBodyBlock, VideoBlock
-from .kit import RoutablePage, paginate, view_context
+from .kit import paginate, view_context
 from .sections import home_parts
 
 NEWS_PER_PAGE = 10
@@ -242,9 +242,9 @@ class NewsPage(BasePage):
         verbose_name_plural = _("news")
 
 
-class AccessibilityStatementPage(RoutablePage, BasePage):
+class AccessibilityStatementPage(BasePage):
     """Erklärung zur Barrierefreiheit with the fields BITVNRW asks for, and its feedback form
-    (``views.accessibility_statement``)."""
+    (``views.accessibility_feedback``)."""
 
     class Conformance(models.TextChoices):
         FULL = "full", _("fully compliant")

@@ -1,4 +1,4 @@
-"""The pages app's views: search, /healthz, the accessibility statement's feedback form, and
+"""The pages app's views: search, /healthz, the accessibility statement and its feedback, and
 the home page's news section."""
 
 import secrets
@@ -6,20 +6,22 @@ from itertools import groupby
 
 from django.contrib import messages
 from django.db import connection
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_POST
 
 from mitwirken import limits
 from mitwirken.web.links import absolute_url
 from mitwirken.web.messages import redirect_to_messages
+from mitwirken.web.page_cache import cacheable
 
 from .forms import FeedbackForm, SearchForm
-from .kit import page_route, paginate
+from .kit import page_context, paginate
 from .models import AccessibilityStatementPage, NewsIndexPage
 from .selectors import news_latest, page_search
 from .services import feedback_create
@@ -29,6 +31,7 @@ RESULTS_PER_PAGE = 10
 HEALTH_TIMEOUT = 1
 
 
+@cacheable
 @require_GET
 def search(request):
     form = SearchForm(request.GET)
@@ -112,32 +115,45 @@ def healthz(request):
     )
 
 
-@page_route(AccessibilityStatementPage, "", name="statement")
-def accessibility_statement(request, page):
-    """The statement with its feedback form; a message sent comes back as a thank-you."""
-    status = 200
-    if request.method == "POST":
-        form = FeedbackForm(request.POST)
-        if form.is_valid():
-            if limits.exceeded(request, "pages.feedback"):
-                form.add_error(None, limits.MESSAGE)
-                status = 429
-            else:
-                feedback_create(
-                    message=form.cleaned_data["message"],
-                    name=form.cleaned_data["name"],
-                    email=form.cleaned_data["email"],
-                    page_url=absolute_url(request.get_full_path()),
-                )
-                messages.success(
-                    request, _("Thank you. Your message has been sent to the Ombudsstelle.")
-                )
-                return redirect_to_messages(page.get_url(request))
-    else:
-        form = FeedbackForm()
-    context = page.get_context(request)
-    context["form"] = form
+def _statement_response(request, page, form, *, status: int = 200) -> TemplateResponse:
+    context = {**page.get_context(request), "form": form}
     return TemplateResponse(request, page.get_template(request), context, status=status)
+
+
+@page_context(AccessibilityStatementPage)
+def accessibility_statement_context(request, page) -> dict:
+    """The statement's feedback form, which is sent to ``accessibility_feedback``."""
+    return {"form": FeedbackForm()}
+
+
+# No CSRF token, so that the statement, which visitors get from the page cache, sets no cookie
+# (docs/performance.md). A forged request could do no more than anyone can without it: send the
+# Ombudsstelle a message, as a visitor without an account, in their name or none. It acts for
+# no account and changes nothing of whoever's browser sends it; the honeypot and the limit per
+# client (RATE_LIMITS["pages.feedback"]) stay.
+@csrf_exempt
+@require_POST
+def accessibility_feedback(request):
+    """Feedback on barriers, sent from the accessibility statement's form: a thank-you there,
+    or the statement again with the form's errors."""
+    page = AccessibilityStatementPage.objects.live().public().first()
+    if page is None:
+        raise Http404
+    form = FeedbackForm(request.POST)
+    if not form.is_valid():
+        return _statement_response(request, page, form)
+    if limits.exceeded(request, "pages.feedback"):
+        form.add_error(None, limits.MESSAGE)
+        return _statement_response(request, page, form, status=429)
+    page_url = page.get_url(request)
+    feedback_create(
+        message=form.cleaned_data["message"],
+        name=form.cleaned_data["name"],
+        email=form.cleaned_data["email"],
+        page_url=absolute_url(page_url),
+    )
+    messages.success(request, _("Thank you. Your message has been sent to the Ombudsstelle."))
+    return redirect_to_messages(page_url)
 
 
 def news_section(request, page) -> str:

@@ -70,6 +70,9 @@ INSTALLED_APPS = [
 FORM_RENDERER = "mitwirken.web.rendering.KernFormRenderer"
 
 MIDDLEWARE = [
+    # The page cache for visitors (mitwirken/web/page_cache.py): the response side first, so it
+    # reads what every other middleware made of a page; the lookup once the language is known.
+    "mitwirken.web.page_cache.UpdatePageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Compresses what every middleware below wrote (Django: before any middleware that reads or
@@ -78,6 +81,7 @@ MIDDLEWARE = [
     "mitwirken.compression.PortalGZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "mitwirken.web.page_cache.FetchPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     # Before the CSRF check, which reads the body: a statement's rule and limit come first.
     "participation.middleware.RulesBeforeUploadMiddleware",
@@ -155,6 +159,11 @@ if CACHE_URL:
     CACHES = {"default": redis_cache(CACHE_URL)}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The page cache for visitors (docs/performance.md, "Page cache"): the longest a page is kept
+# (a new generation of what it shows replaces it at once, the clock at the next phase boundary
+# or midnight), and how long a proxy or CDN in front may keep it, which hears of neither.
+PAGE_CACHE_SECONDS = 10 * 60
+PAGE_CACHE_PROXY_SECONDS = 60
 if CELERY_BROKER_URL:
     CELERY_TASK_ALWAYS_EAGER = False
 else:

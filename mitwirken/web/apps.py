@@ -10,9 +10,26 @@ class WebConfig(AppConfig):
     label = "web"
 
     def ready(self):
+        from django.db.models.signals import post_delete
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
-        from .generations import begin_pages
+        from . import generations
+        from .generations import PAGES, begin_pages
 
         for signal in (page_published, page_unpublished, post_page_move):
             signal.connect(begin_pages, dispatch_uid=f"web.generations.{id(signal)}")
+        # A deleted page, whether it was live or not (Wagtail sends no unpublish for it). Not
+        # every save of a page: drafts and autosaves change nothing a visitor sees.
+        post_delete.connect(
+            begin_pages, sender="wagtailcore.Page", dispatch_uid="web.generations.page_deleted"
+        )
+        # Pages show images (by the URLs of their renditions) and documents (title, size, file
+        # name); the site's root page and host name decide every URL; a page made private must
+        # not be served to visitors from before.
+        generations.begin_on_save(
+            PAGES,
+            "wagtailimages.Image",
+            "wagtaildocs.Document",
+            "wagtailcore.Site",
+            "wagtailcore.PageViewRestriction",
+        )

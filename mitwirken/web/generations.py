@@ -11,13 +11,20 @@ lost it (evicted, Redis restarted or away), a new generation begins, so a stale 
 comes back; while Redis is away every request begins one, and nothing is served from the cache.
 """
 
+import functools
 import time
 
 from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
 
 #: The generation of the page tree: every page a visitor can read shows some part of it
-#: (navigation, lists, hubs), so all of them depend on it.
+#: (navigation, lists, hubs), so all of them depend on it. The snippets and settings that pages
+#: show (districts, topics, footer links …) begin it too (``begin_on_save``).
 PAGES = "pages"
+
+#: The generations that every cached page depends on: ``PAGES`` and those the apps add.
+_every_page = [PAGES]
 
 
 def _key(name: str) -> str:
@@ -38,5 +45,44 @@ def stamp(*names: str) -> str:
 
 
 def begin_pages(**kwargs) -> None:
-    """A receiver of Wagtail's page signals: the page tree changed."""
+    """A receiver of Wagtail's page signals: the page tree changed. Wagtail sends them inside
+    its transaction, so the generation begins again after the commit: a page that someone
+    rendered in between, from the rows before the change, is not kept."""
     begin(PAGES)
+    begin_after_commit(PAGES)
+
+
+def begin_after_commit(name: str) -> None:
+    """Begin a new generation of ``name`` once the current transaction is committed (at once
+    outside one). Not before: a page rendered meanwhile from the old rows would be kept under
+    the new stamp."""
+    transaction.on_commit(functools.partial(begin, name), robust=True)
+
+
+def _saved_or_deleted(sender, *, name: str, **kwargs) -> None:
+    begin_after_commit(name)
+
+
+def begin_on_save(name: str, *models) -> None:
+    """Saving or deleting a row of ``models`` (classes or "app_label.Model") begins a new
+    generation of ``name`` after the commit. Writes that send no signal (``QuerySet.update``,
+    ``bulk_create``) must call ``begin_after_commit`` themselves."""
+    receiver = functools.partial(_saved_or_deleted, name=name)
+    for model in models:
+        for signal in (post_save, post_delete):
+            signal.connect(
+                receiver, sender=model, weak=False, dispatch_uid=f"generations.{name}.{model}"
+            )
+
+
+def every_page_depends_on(name: str) -> str:
+    """Declare that every page for visitors shows something of generation ``name`` (an app's
+    contributions, say), so the page cache puts its stamp into every key; ``name``."""
+    if name not in _every_page:
+        _every_page.append(name)
+    return name
+
+
+def every_page() -> tuple[str, ...]:
+    """The generations every cached page depends on."""
+    return tuple(_every_page)

@@ -178,13 +178,17 @@ def test_a_visitor_hands_in_a_formal_statement_without_javascript(browser, demo_
     page.set_default_timeout(10_000)
 
     page.goto(formal.url)
-    statement = page.get_by_role("region", name=ui("Formal statement"))
+    page.get_by_role("region", name=ui("Formal statement")).get_by_role(
+        "link", name=ui("Hand in a formal statement")
+    ).click()
+    # The form has a page of its own (the procedure page is the same for every visitor).
+    expect(page.get_by_role("heading", level=1)).to_have_text(ui("Hand in a formal statement"))
+    statement = page.get_by_role("main")
     statement.get_by_label(ui("Your statement"), exact=True).fill(
         "Die Zufahrt über die Wohnstraße belastet die Anwohnenden."
     )
     statement.get_by_role("button", name=ui("Hand in statement")).click()
 
-    statement = page.get_by_role("region", name=ui("Formal statement"))
     expect(statement.get_by_text(ui("Please give your first and last name."))).to_be_visible()
     expect(
         statement.get_by_text(ui("Please give an e-mail address: the receipt goes there."))

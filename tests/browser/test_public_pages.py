@@ -33,8 +33,9 @@ VIEWS = [
 def routes() -> set[str]:
     """Pages' own routes and answered forms: the comparison of three formats, the Wegweiser's
     A–Z index and its answers, the report page of a proposal and of a comment, a proposal's
-    own page, a procedure's proposals sorted and filtered, in the active language."""
-    from participation.models import Comment, Proposal
+    own page, a procedure's proposals sorted and filtered, the page of a poll and the statement
+    form of an open formal procedure, in the active language."""
+    from participation.models import Comment, Poll, ProcedurePage, Proposal
     from toolkit.models import FormatPage, ToolkitIndexPage
     from wegweiser.models import WegweiserPage
 
@@ -53,10 +54,19 @@ def routes() -> set[str]:
     ]
     proposal = Proposal.objects.filter(comments__isnull=False).first()
     procedure = proposal.procedure.specific
+    poll = Poll.objects.select_related("procedure").order_by("pk").first()
+    formal = next(
+        procedure
+        for procedure in ProcedurePage.objects.live().filter(kind="land_use").order_by("pk")
+        if "allows_statements" in procedure.open_for()
+    )
     return {
         *reported,
         procedure.get_url() + procedure.reverse_subpage("proposal_detail", args=[proposal.pk]),
         f"{procedure.get_url()}?sort=supports&status=in_review",
+        poll.procedure.specific.get_url()
+        + poll.procedure.specific.reverse_subpage("poll_vote", args=[poll.pk]),
+        formal.get_url() + formal.reverse_subpage("statement_create"),
         f"{toolkit.get_url()}{toolkit.reverse_subpage('compare')}?{compared}",
         f"{toolkit.get_url()}?mode=digital&participants=30",
         f"{finder}{wegweiser.reverse_subpage('a_to_z')}",

@@ -2,6 +2,9 @@ import re
 
 import pytest
 from django.core import mail
+from django.test import Client
+from django.urls import reverse, reverse_lazy
+from django.utils import translation
 from django.utils.html import escape
 
 from mitwirken.limits import MESSAGE
@@ -10,6 +13,9 @@ from mitwirken.pages.models import AccessibilityStatementPage, Feedback
 from tests.helpers import by_role, parsed, text_of, ui
 
 pytestmark = pytest.mark.django_db
+
+#: Where the statement's form sends its feedback.
+FEEDBACK = reverse_lazy("accessibility_feedback")
 
 
 @pytest.fixture
@@ -39,7 +45,7 @@ def test_statement_shows_the_fields_bitvnrw_asks_for(client, statement):
 
 
 def test_empty_feedback_shows_a_field_error_and_stores_nothing(client, statement):
-    response = client.post("/barrierefreiheit/", {"message": "   ", "email": "kein-mail"})
+    response = client.post(FEEDBACK, {"message": "   ", "email": "kein-mail"})
     html = response.content.decode()
     assert response.status_code == 200
     errors = parsed(html)
@@ -56,7 +62,7 @@ def test_feedback_is_stored_then_mailed_to_staff_after_commit(
     settings.STAFF_EMAIL = "barrierefreiheit@dortmund.example"
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         response = client.post(
-            "/barrierefreiheit/",
+            FEEDBACK,
             {"message": "Das Video hat keine Untertitel.", "email": "ich@example.org"},
         )
         # Stored before anything is sent: the mail waits for the commit.
@@ -77,10 +83,27 @@ def test_feedback_is_stored_then_mailed_to_staff_after_commit(
     assert ui("Thank you. Your message has been sent to the Ombudsstelle.") in confirmation
 
 
+def test_the_form_needs_no_cookie_to_be_read_nor_a_token_to_be_sent(statement):
+    """The statement is a page visitors get from the page cache: it sets no cookie, and its
+    form is sent without a CSRF token."""
+    browser = Client(enforce_csrf_checks=True)
+    page = browser.get("/barrierefreiheit/")
+    assert not page.cookies
+    form = parsed(page).find("form", action=f"{FEEDBACK}#feedback")
+    assert not form.find("input", attrs={"name": "csrfmiddlewaretoken"})
+
+    response = browser.post(FEEDBACK, {"message": "Der Kontrast ist zu schwach."})
+
+    assert response.status_code == 302
+    assert Feedback.objects.get().message == "Der Kontrast ist zu schwach."
+
+
 def test_feedback_form_in_english_has_english_errors(client, statement):
     statement.slug_en = "accessibility"
     statement.save_revision().publish()
-    html = client.post("/en/accessibility/", {"message": ""}).content.decode()
+    with translation.override("en"):
+        url = reverse("accessibility_feedback")
+    html = client.post(url, {"message": ""}).content.decode()
     assert "This field is required." in html
     assert Feedback.objects.count() == 0
 
@@ -100,7 +123,7 @@ def test_feedback_and_its_mail_are_stored_together(statement):
 
 def test_a_filled_honeypot_stores_and_sends_nothing(client, statement):
     response = client.post(
-        "/barrierefreiheit/",
+        FEEDBACK,
         {"message": "Kaufen Sie jetzt!", "website": "https://spam.example"},
     )
 
@@ -121,10 +144,10 @@ def test_the_honeypot_is_hidden_and_empty(client, statement):
 def test_rapid_feedback_stops_at_the_limit_and_keeps_the_message(client, statement, settings):
     settings.RATE_LIMITS = {**settings.RATE_LIMITS, "pages.feedback": (3, 60 * 60)}
     for number in range(3):
-        response = client.post("/barrierefreiheit/", {"message": f"Barriere Nummer {number}"})
+        response = client.post(FEEDBACK, {"message": f"Barriere Nummer {number}"})
         assert response.status_code == 302
 
-    response = client.post("/barrierefreiheit/", {"message": "Noch eine Barriere"})
+    response = client.post(FEEDBACK, {"message": "Noch eine Barriere"})
 
     html = response.content.decode()
     assert response.status_code == 429

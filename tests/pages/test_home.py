@@ -197,6 +197,7 @@ def test_the_home_page_makes_as_many_queries_with_many_procedures_events_and_new
     district_hub_index_page_factory,
     district_hub_page_factory,
     django_assert_max_num_queries,
+    without_page_cache,
 ):
     districts = list(District.objects.all())
     procedure_index_page_factory()

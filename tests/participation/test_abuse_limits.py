@@ -198,7 +198,7 @@ def csrf_client(user=None) -> tuple[Client, str]:
     client = Client(enforce_csrf_checks=True)
     if user is not None:
         client.force_login(user)
-    html = client.get(reverse("notifications:subscribe")).content.decode()
+    html = client.get(reverse("account_reset_password")).content.decode()
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
     return client, token
 

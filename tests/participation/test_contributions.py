@@ -305,7 +305,7 @@ def test_anonymous_votes_once_per_browser_session_where_the_poll_allows_them(cli
     poll = PollFactory(procedure=procedure, allow_anonymous=True)
     question = poll.questions.get()
     url = f"{procedure.url}umfrage/{poll.pk}/"
-    token = poll_token_in(client.get(procedure.url), poll)
+    token = poll_token_in(client.get(url), poll)
     data = {f"question_{question.pk}": question.choices.first().pk, "token": token}
 
     client.post(url, data)

@@ -53,7 +53,9 @@ def test_a_procedure_without_formats_has_no_such_section(client, home_page):
     assert 'id="formats-heading"' not in html
 
 
-def test_the_procedure_page_makes_as_many_queries_for_five_formats_as_for_one(client, home_page):
+def test_the_procedure_page_makes_as_many_queries_for_five_formats_as_for_one(
+    client, home_page, without_page_cache
+):
     procedure = with_formats(ProcedurePageFactory(), [FormatPageFactory()])
     client.get(procedure.url)  # the first request fills caches (site root paths and the like)
     baseline = queries(client, procedure.url)
@@ -119,7 +121,9 @@ def test_a_format_page_without_procedures_has_no_such_list(client, home_page):
     assert "Ein anderes Verfahren" not in html
 
 
-def test_the_format_page_makes_as_many_queries_for_ten_procedures_as_for_one(client, home_page):
+def test_the_format_page_makes_as_many_queries_for_ten_procedures_as_for_one(
+    client, home_page, without_page_cache
+):
     format_page = FormatPageFactory()
     with_formats(ProcedurePageFactory(title="Erstes Verfahren"), [format_page])
     client.get(format_page.url)

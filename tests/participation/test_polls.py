@@ -1,7 +1,7 @@
 """Polls open to visitors without an account cannot be stuffed: a visitor's vote counts only from
-a session the site created when it showed the poll, with the signed token of that form, and
-only up to a limit per client; a spike alarms the moderators; the results say they are not
-representative. Verified citizens vote once per poll, as before."""
+a session the site created when it showed the poll on its own page, with the signed token of
+that form, and only up to a limit per client; a spike alarms the moderators; the results say
+they are not representative. Verified citizens vote once per poll, as before."""
 
 import re
 import time
@@ -15,7 +15,7 @@ from participation import rules, services, tokens
 from participation.models import PollVote
 from tests.factories.accounts import UserFactory
 from tests.factories.participation import PollFactory, ProcedurePageFactory
-from tests.helpers import member_of, ui
+from tests.helpers import by_role, member_of, text_of, ui
 
 pytestmark = pytest.mark.django_db
 
@@ -47,10 +47,14 @@ def token_in(response, poll) -> str:
     return match.group(1) if match else ""
 
 
-def test_a_visitor_votes_from_the_page_and_sees_that_the_results_are_not_representative(
+def test_a_visitor_votes_on_the_polls_page_and_sees_that_the_results_are_not_representative(
     client, procedure, poll
 ):
-    page = client.get(procedure.url)
+    procedure_page = client.get(procedure.url)
+    [link] = by_role(procedure_page, "link", href=vote_url(procedure, poll))
+    assert ui("Answer the poll") in text_of(link)
+    assert not token_in(procedure_page, poll)
+    page = client.get(vote_url(procedure, poll))
     assert "sessionid" in page.cookies
     token = token_in(page, poll)
     assert token
@@ -77,16 +81,18 @@ def test_results_of_a_poll_for_verified_citizens_only_are_not_marked(client, pro
     )
 
 
-def test_only_a_page_with_a_poll_open_to_visitors_sets_a_session_cookie(client, procedure):
-    PollFactory(procedure=procedure)
-    assert "sessionid" not in client.get(procedure.url).cookies
+def test_only_the_page_of_a_poll_open_to_visitors_sets_a_session_cookie(client, procedure, poll):
+    closed_poll = PollFactory(procedure=procedure)
+    assert not client.get(procedure.url).cookies
+    assert "sessionid" not in client.get(vote_url(procedure, closed_poll)).cookies
     assert "sessionid" not in client.get(ProcedurePageFactory(title="Ohne Umfrage").url).cookies
+    assert "sessionid" in client.get(vote_url(procedure, poll)).cookies
 
 
 def test_300_scripted_votes_without_cookies_count_nothing(client, procedure, poll):
     """A script loads the page once for a token, then sends the vote again and again without
     keeping the cookie: nothing counts, and each time it reads why."""
-    token = token_in(client.get(procedure.url), poll)
+    token = token_in(client.get(vote_url(procedure, poll)), poll)
     refused = 0
     for _number in range(300):
         client.cookies.clear()
@@ -106,7 +112,7 @@ def test_300_scripted_votes_from_fresh_sessions_count_at_most_the_limit_per_clie
     statuses = []
     for _number in range(300):
         client.cookies.clear()
-        token = token_in(client.get(procedure.url), poll)
+        token = token_in(client.get(vote_url(procedure, poll)), poll)
         response = client.post(vote_url(procedure, poll), {**answer(poll), "token": token})
         statuses.append(response.status_code)
 
@@ -115,7 +121,7 @@ def test_300_scripted_votes_from_fresh_sessions_count_at_most_the_limit_per_clie
     assert ui(str(limits.MESSAGE)) in response.content.decode()
     # Another poll of the same procedure has a limit of its own.
     other = PollFactory(procedure=procedure, allow_anonymous=True)
-    token = token_in(client.get(procedure.url), other)
+    token = token_in(client.get(vote_url(procedure, other)), other)
     assert (
         client.post(vote_url(procedure, other), {**answer(other), "token": token}).status_code
         == 302
@@ -124,7 +130,7 @@ def test_300_scripted_votes_from_fresh_sessions_count_at_most_the_limit_per_clie
 
 def test_a_made_up_session_cookie_does_not_count_as_a_session(client, procedure, poll):
     client.cookies["sessionid"] = "x" * 32
-    token = token_in(client.get(procedure.url), poll)
+    token = token_in(client.get(vote_url(procedure, poll)), poll)
     client.cookies["sessionid"] = "x" * 32
 
     response = client.post(vote_url(procedure, poll), {**answer(poll), "token": token})
@@ -137,8 +143,9 @@ def test_the_token_is_bound_to_its_poll_its_session_and_its_time(
     client, procedure, poll, monkeypatch
 ):
     other = PollFactory(procedure=procedure, allow_anonymous=True)
-    page = client.get(procedure.url)
+    page = client.get(vote_url(procedure, poll))
     session_key = client.session.session_key
+    others_page = client.get(vote_url(procedure, other))
     an_hour = 60 * 60
     expired = settings.PARTICIPATION_POLL_TOKEN_MAX_AGE + an_hour
     with monkeypatch.context() as patch:
@@ -149,7 +156,7 @@ def test_the_token_is_bound_to_its_poll_its_session_and_its_time(
         )
         old = tokens.poll_token(poll=poll, session_key=session_key)
     wrong = {
-        "another poll's": token_in(page, other),
+        "another poll's": token_in(others_page, other),
         "another session's": tokens.poll_token(poll=poll, session_key="y" * 32),
         "an expired": old,
         "a forged": token_in(page, poll)[:-3] + "abc",

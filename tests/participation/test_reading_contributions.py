@@ -214,7 +214,10 @@ def test_a_comment_sent_from_the_second_page_comes_back_to_its_proposal_and_the_
 
 
 def test_a_page_of_proposals_makes_as_many_queries_for_200_proposals_as_for_20(
-    client, procedure, django_assert_max_num_queries
+    client,
+    procedure,
+    django_assert_max_num_queries,
+    without_page_cache,
 ):
     authors = UserFactory.create_batch(3)
 

@@ -459,7 +459,10 @@ def _queries(client, url) -> int:
 
 
 def test_the_weighing_takes_as_many_queries_for_100_statements_as_for_10(
-    client, procedures, django_assert_max_num_queries
+    client,
+    procedures,
+    django_assert_max_num_queries,
+    without_page_cache,
 ):
     procedure = procedures["hoerde"]
 

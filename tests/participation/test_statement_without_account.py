@@ -70,8 +70,12 @@ def nothing_stored():
 # The form ----------------------------------------------------------------------------------
 
 
-def test_a_visitor_finds_the_form_and_needs_no_account(client, formal):
-    page = client.get(formal.url)
+def test_a_visitor_finds_the_form_on_a_page_of_its_own_and_needs_no_account(client, formal):
+    procedure_page = client.get(formal.url)
+    [link] = by_role(procedure_page, "link", ui("Hand in a formal statement"), href=url(formal))
+    assert not by_role(procedure_page, "form", None, action=url(formal))
+
+    page = client.get(link["href"])
 
     form = one(page, "form", None, action=url(formal))
     assert ui("You do not need an account for this.") in text_of(parsed(page))
@@ -87,7 +91,7 @@ def test_a_visitor_finds_the_form_and_needs_no_account(client, formal):
 
 
 def test_the_form_tells_whoever_hands_in_that_nothing_of_them_is_published(client, formal):
-    text = text_of(parsed(client.get(formal.url)))
+    text = text_of(parsed(client.get(url(formal))))
 
     assert (
         ui(
@@ -101,7 +105,7 @@ def test_the_form_tells_whoever_hands_in_that_nothing_of_them_is_published(clien
 def test_a_signed_in_citizen_finds_the_address_of_the_account_prefilled(client, formal, citizen):
     client.force_login(citizen)
 
-    form = parsed(client.get(formal.url)).find("form", action=url(formal))
+    form = parsed(client.get(url(formal))).find("form", action=url(formal))
 
     email = form.find("input", attrs={"name": "email"})
     assert email["value"] == "kim@example.org"
@@ -158,7 +162,7 @@ def test_the_receipt_is_mailed_after_commit_and_once(
 def test_the_same_form_sent_twice_makes_one_statement_and_one_receipt(
     client, formal, django_capture_on_commit_callbacks
 ):
-    form = parsed(client.get(formal.url)).find("form", action=url(formal))
+    form = parsed(client.get(url(formal))).find("form", action=url(formal))
     submission = form.find("input", attrs={"name": "submission"})["value"]
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -174,7 +178,7 @@ def test_the_same_form_sent_twice_makes_one_statement_and_one_receipt(
 
 def test_each_form_the_page_shows_is_a_new_statement(client, formal):
     for _ in range(2):
-        form = parsed(client.get(formal.url)).find("form", action=url(formal))
+        form = parsed(client.get(url(formal))).find("form", action=url(formal))
         submission = form.find("input", attrs={"name": "submission"})["value"]
         client.post(url(formal), visitor_data(submission=submission))
 
@@ -272,7 +276,7 @@ def test_a_filled_honeypot_stores_and_sends_nothing(client, formal, nothing_stor
 
 
 def test_the_honeypot_is_hidden_and_empty(client, formal):
-    form = parsed(client.get(formal.url)).find("form", action=url(formal))
+    form = parsed(client.get(url(formal))).find("form", action=url(formal))
 
     honeypot = form.find("input", attrs={"name": "website"})
     assert honeypot.find_parent("div").has_attr("hidden")

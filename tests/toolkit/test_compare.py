@@ -157,7 +157,11 @@ def test_the_error_is_explained_in_english(client, toolkit, format_page_factory)
 
 
 def test_comparing_four_needs_no_more_queries_than_comparing_two(
-    client, toolkit, format_page_factory, platform_page_factory
+    client,
+    toolkit,
+    format_page_factory,
+    platform_page_factory,
+    without_page_cache,
 ):
     analog = format_page_factory(mode="analog")
     formats = [

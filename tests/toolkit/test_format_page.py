@@ -214,7 +214,12 @@ def test_the_format_page_needs_few_queries(
 
 
 def test_the_format_page_needs_as_many_queries_with_ten_examples_platforms_and_alternatives(
-    client, toolkit, format_page_factory, platform_page_factory, django_assert_max_num_queries
+    client,
+    toolkit,
+    format_page_factory,
+    platform_page_factory,
+    django_assert_max_num_queries,
+    without_page_cache,
 ):
     format_page = format_page_factory(mode="analog")
 

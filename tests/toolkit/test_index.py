@@ -164,10 +164,10 @@ def test_formats_are_grouped_under_their_category_in_category_order(
     format_page_factory(title="Alpha", category=second)
     format_page_factory(title="Gamma", category=first)
 
-    html = client.get(URL).content.decode()
-    results = html.split('id="toolkit-formats-heading"')[1]
+    response = client.get(URL)
+    results = response.content.decode().split('id="toolkit-formats-heading"')[1]
 
-    assert titles(client.get(URL)) == ["Gamma", "Alpha", "Beta"]
+    assert titles(response) == ["Gamma", "Alpha", "Beta"]
     order = ["Erste Gruppe</h3>", "Gamma</a>", "Zweite Gruppe</h3>", "Alpha</a>", "Beta</a>"]
     positions = [results.index(text) for text in order]
     assert positions == sorted(positions)

@@ -78,7 +78,11 @@ def test_english_column_headers(client, platforms_index, platform_page_factory):
 
 
 def test_the_matrix_needs_as_many_queries_for_12_platforms_as_for_3(
-    client, platforms_index, platform_page_factory, django_assert_max_num_queries
+    client,
+    platforms_index,
+    platform_page_factory,
+    django_assert_max_num_queries,
+    without_page_cache,
 ):
     for _ in range(3):
         platform_page_factory()
@@ -141,7 +145,11 @@ def test_a_platform_no_format_uses_says_so_in_english(
 
 
 def test_a_platform_page_needs_as_many_queries_for_ten_formats_as_for_one(
-    client, platforms_index, platform_page_factory, format_page_factory
+    client,
+    platforms_index,
+    platform_page_factory,
+    format_page_factory,
+    without_page_cache,
 ):
     platform = platform_page_factory()
     format_page_factory(platforms=[platform])

@@ -1,10 +1,13 @@
-"""Cached renderings name the generation of the page tree they were made from: publishing,
-unpublishing and moving a page begin a new one, and a lost stamp never brings an old one back."""
+"""Cached renderings name the generations they were made from: publishing, unpublishing, moving
+and deleting a page begin a new one of the page tree, and so does saving what pages show, after
+the commit; a lost stamp never brings an old one back."""
 
 import pytest
 from django.core.cache import cache
 
+from mitwirken.places.models import District
 from mitwirken.web import generations
+from participation.generations import PARTICIPATION
 
 
 @pytest.mark.django_db
@@ -39,3 +42,34 @@ def test_a_lost_stamp_begins_a_new_generation():
     cache.clear()
 
     assert generations.stamp(generations.PAGES) != first
+
+
+@pytest.mark.django_db
+def test_deleting_a_page_begins_a_new_generation(standard_page_factory, home_page):
+    page = standard_page_factory(parent=home_page, title="Kontakt")
+    before = generations.stamp(generations.PAGES)
+
+    page.delete()
+
+    assert generations.stamp(generations.PAGES) != before
+
+
+@pytest.mark.django_db
+def test_a_saved_snippet_begins_a_new_generation_after_the_commit(
+    django_capture_on_commit_callbacks,
+):
+    district = District.objects.get(slug="hoerde")
+    before = generations.stamp(generations.PAGES)
+
+    with django_capture_on_commit_callbacks() as callbacks:
+        district.name = "Hörde am See"
+        district.save()
+        assert generations.stamp(generations.PAGES) == before  # not before the commit
+    for callback in callbacks:
+        callback()
+
+    assert generations.stamp(generations.PAGES) != before
+
+
+def test_every_page_depends_on_the_pages_and_what_people_send():
+    assert set(generations.every_page()) == {generations.PAGES, PARTICIPATION}

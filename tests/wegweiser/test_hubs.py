@@ -208,6 +208,7 @@ def test_the_hubs_make_as_many_queries_for_200_offerings_as_for_20(
     news_index_page_factory,
     news_page_factory,
     django_assert_max_num_queries,
+    without_page_cache,
 ):
     def make(count):
         for number in range(count):

@@ -88,7 +88,12 @@ def test_a_city_wide_offering_says_so_and_leaves_out_missing_contact_details(
 
 
 def test_an_offering_page_needs_as_many_queries_for_twelve_districts_as_for_one(
-    client, home_page, wegweiser_page, offering_page_factory, django_assert_max_num_queries
+    client,
+    home_page,
+    wegweiser_page,
+    offering_page_factory,
+    django_assert_max_num_queries,
+    without_page_cache,
 ):
     few = offering_page_factory(intents=["opinion"], districts=[District.objects.first()])
     many = offering_page_factory(
