@@ -6,6 +6,11 @@ or "" when it has nothing to show (then the home page leaves the section out). T
 makes a fixed number of queries however many items there are. The home page wraps the content in
 a ``<section>`` with its heading, so this app imports none of the apps that show something here.
 
+A section that is the same for everyone in a language names the generations of what it shows
+(``depends_on=(generations.PAGES,)``): it is then rendered once per language and kept as a
+fragment (``mitwirken.web.fragments``) until one of them begins anew, so signed-in people do
+not pay for it on every visit. Without ``depends_on`` it is rendered for every request.
+
 Editors place sections among the home page's own blocks (``HomeSectionBlock``) and may give
 each a heading and a short introduction of their own. The sections they do not place follow, in
 the order of their ``order`` (lowest first), so an app added later shows up without an editor.
@@ -16,6 +21,9 @@ from dataclasses import dataclass, field
 
 from django.template.loader import render_to_string
 from wagtail import hooks
+
+from mitwirken.web import generations
+from mitwirken.web.fragments import fragment
 
 #: The hook through which apps register ``HomeSection``s.
 HOME_SECTIONS_HOOK = "home_page_sections"
@@ -29,13 +37,19 @@ class HomeSection:
     label: str
     heading: str
     render: Callable = field(compare=False)
+    #: The generations of what it shows when it is the same for everyone; None: not kept.
+    depends_on: tuple[str, ...] | None = None
 
 
-def home_section(key: str, *, label: str, heading: str, order: int) -> Callable:
-    """Register the decorated ``fn(request, page) -> str`` as the home page section ``key``."""
+def home_section(
+    key: str, *, label: str, heading: str, order: int, depends_on: tuple[str, ...] | None = None
+) -> Callable:
+    """Register the decorated ``fn(request, page) -> str`` as the home page section ``key``;
+    kept until a new generation of ``depends_on`` begins, when given."""
 
     def register(fn):
-        hooks.register(HOME_SECTIONS_HOOK, HomeSection(key, label, heading, fn), order=order)
+        section = HomeSection(key, label, heading, fn, depends_on)
+        hooks.register(HOME_SECTIONS_HOOK, section, order=order)
         return fn
 
     return register
@@ -60,6 +74,19 @@ class Part:
 
 
 def _section_html(section: HomeSection, request, page, *, heading: str, intro: str) -> str:
+    if section.depends_on is None:
+        return _render_section(section, request, page, heading=heading, intro=intro)
+    # The editors' heading and introduction are the home page's, so published pages too.
+    return fragment(
+        request,
+        f"home-section-{section.key}",
+        lambda: _render_section(section, request, page, heading=heading, intro=intro),
+        page.pk,
+        depends_on=tuple(dict.fromkeys((generations.PAGES, *section.depends_on))),
+    )
+
+
+def _render_section(section: HomeSection, request, page, *, heading: str, intro: str) -> str:
     content = section.render(request, page)
     if not content:
         return ""

@@ -5,6 +5,7 @@ news section."""
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
+from mitwirken.web.generations import PAGES
 from mitwirken.web.links import SITE_LINK_HOOK
 
 from .admin import dashboard
@@ -14,7 +15,10 @@ from .selectors import site_links
 from .services import FEEDBACK_ANSWER_ACTION, FEEDBACK_STATUS_ACTION
 from .views import news_section
 
-home_section("news", label=_("Latest news"), heading=_("Latest news"), order=90)(news_section)
+# The same for everyone until a page is published anew.
+home_section(
+    "news", label=_("Latest news"), heading=_("Latest news"), order=90, depends_on=(PAGES,)
+)(news_section)
 
 
 @hooks.register(SITE_LINK_HOOK)
