@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 
 from mitwirken import limits
 from mitwirken.pages.kit import page_context, page_route
+from mitwirken.pages.selectors import live_page_url
 from mitwirken.web import messages as web_messages
 from mitwirken.web.links import absolute_url, safe_next, site_root_url
 from mitwirken.web.messages import redirect_to_messages
@@ -98,8 +99,8 @@ def planned_project_index_context(request, page) -> dict:
 
 
 def _index_url(request, query: str = "") -> str:
-    index = ProcedureIndexPage.objects.live().public().first()
-    return f"{index.get_url(request)}{query}" if index else ""
+    url = live_page_url(request, ProcedureIndexPage)
+    return f"{url}{query}" if url else ""
 
 
 def open_procedures_section(request, page) -> str:

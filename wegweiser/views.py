@@ -13,6 +13,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 
 from mitwirken.pages.kit import page_context, page_route, route_url
+from mitwirken.pages.selectors import live_page_url
 from participation.models import ProcedureIndexPage
 from toolkit.models import ToolkitIndexPage
 
@@ -24,29 +25,24 @@ from .selectors.hubs import district_hub_contents, district_hubs
 
 
 def _url(page_class, request, query: dict | None = None) -> str:
-    """The URL of the live page of ``page_class`` (one query), with ``query``; "" if none."""
-    page = page_class.objects.live().public().first()
-    if page is None:
-        return ""
-    url = page.get_url(request)
-    return f"{url}?{urlencode(query)}" if query else url
+    """The URL of the live page of ``page_class`` (kept as a fragment), with ``query``; "" if
+    none."""
+    url = live_page_url(request, page_class)
+    return f"{url}?{urlencode(query)}" if url and query else url
 
 
 def _more_urls(request, page, groups, district) -> dict:
-    """Where the rest of a capped group is listed; looked up only for groups that were cut."""
-    cut = {group.key for group in groups if group.has_more}
-    urls = {}
-    if "procedures" in cut:
-        urls["procedures"] = _url(
+    """Where the rest of a capped group is listed (the same lookups however many were cut)."""
+    a_to_z = route_url(page, "a_to_z", request=request)
+    urls = {
+        "procedures": _url(
             ProcedureIndexPage, request, {"district": district.slug} if district else None
-        )
-    if cut & {"district-offerings", "city-offerings"}:
-        urls["district-offerings"] = urls["city-offerings"] = route_url(
-            page, "a_to_z", request=request
-        )
-    if "formats" in cut:
-        urls["formats"] = _url(ToolkitIndexPage, request)
-    return urls
+        ),
+        "district-offerings": a_to_z,
+        "city-offerings": a_to_z,
+        "formats": _url(ToolkitIndexPage, request),
+    }
+    return {group.key: urls[group.key] for group in groups if group.has_more}
 
 
 @page_context(WegweiserPage)

@@ -80,6 +80,17 @@ def breadcrumb_links(request, page: Page) -> list[dict]:
     return fragment(request, "breadcrumbs", build, page.pk)
 
 
+def live_page_url(request, page_class: type[Page]) -> str:
+    """The URL of the live public page of ``page_class``, a page of which the site has one (an
+    index such as Beteiligung); "" without one."""
+
+    def build():
+        page = page_class.objects.live().public().first()
+        return page.get_url(request) or "" if page is not None else ""
+
+    return fragment(request, "page-url", build, page_class._meta.label_lower)
+
+
 def page_urls(request, page: Page) -> dict[str, str]:
     """The URL of ``page`` in every language, by language code."""
 

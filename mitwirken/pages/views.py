@@ -21,7 +21,7 @@ from mitwirken.web.messages import redirect_to_messages
 from .forms import FeedbackForm, SearchForm
 from .kit import page_route, paginate
 from .models import AccessibilityStatementPage, NewsIndexPage
-from .selectors import news_latest, page_search
+from .selectors import live_page_url, news_latest, page_search
 from .services import feedback_create
 
 RESULTS_PER_PAGE = 10
@@ -141,14 +141,13 @@ def accessibility_statement(request, page):
 
 
 def news_section(request, page) -> str:
-    """The home page's newest news items and a link to all of them ("" without news); two
-    queries."""
+    """The home page's newest news items and a link to all of them ("" without news); one
+    query and the kept URL of the news index."""
     news = news_latest()
     if not news:
         return ""
-    index = NewsIndexPage.objects.live().public().first()
     return render_to_string(
         "pages/includes/home_news.html",
-        {"news": news, "index_url": index.get_url(request) if index else ""},
+        {"news": news, "index_url": live_page_url(request, NewsIndexPage)},
         request=request,
     )
