@@ -18,6 +18,7 @@ from django.db.models import (
     ExpressionWrapper,
     F,
     IntegerField,
+    Min,
     OuterRef,
     Prefetch,
     Q,
@@ -144,6 +145,21 @@ def events_upcoming(*, district=None, now=None) -> QuerySet:
         .select_related("procedure")
         .order_by("start", "pk")
     )
+
+
+def next_scheduled_change(*, now) -> datetime.datetime | None:
+    """The next moment after ``now`` at which a phase or an event begins or ends, or ``None``:
+    statuses, what is open, deadlines and upcoming events change then although nobody saved
+    anything. Two queries, over every procedure (a draft's phases only make it earlier)."""
+    moments = [
+        *Phase.objects.aggregate(
+            start=Min("start", filter=Q(start__gt=now)), end=Min("end", filter=Q(end__gt=now))
+        ).values(),
+        *Event.objects.aggregate(
+            start=Min("start", filter=Q(start__gt=now)), end=Min("end", filter=Q(end__gt=now))
+        ).values(),
+    ]
+    return min((moment for moment in moments if moment is not None), default=None)
 
 
 # One procedure ------------------------------------------------------------------------------

@@ -27,6 +27,7 @@ from mitwirken import limits
 from mitwirken.pages.kit import page_context, page_route
 from mitwirken.pages.selectors import live_page_url
 from mitwirken.web import messages as web_messages
+from mitwirken.web.forms import FilterForm
 from mitwirken.web.links import absolute_url, safe_next, site_root_url
 from mitwirken.web.messages import redirect_to_messages
 
@@ -76,12 +77,17 @@ def procedure_index_context(request, page) -> dict:
         "filter_form": form,
         "filtered": bool(form.is_bound and any(filters.values())),
         "procedures": selectors.procedure_list(parent=page, **filters),
+        # The filter and the list are the same for everyone: kept per filters and page.
+        "listing_key": form.fragment_key(request),
     }
 
 
 @page_context(DistrictFolderPage)
 def district_folder_context(request, page) -> dict:
-    return {"procedures": selectors.procedure_list(parent=page)}
+    return {
+        "procedures": selectors.procedure_list(parent=page),
+        "listing_key": FilterForm().fragment_key(request),
+    }
 
 
 @page_context(PlannedProjectIndexPage)

@@ -6,11 +6,13 @@ Each function receives its page and is registered for the page's class with the 
 of queries however many offerings, procedures or formats there are.
 """
 
+import functools
 from urllib.parse import urlencode
 
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 
 from mitwirken.pages.kit import page_context, page_route, route_url
 from mitwirken.pages.selectors import live_page_url
@@ -48,32 +50,40 @@ def _more_urls(request, page, groups, district) -> dict:
 @page_context(WegweiserPage)
 def finder_context(request, page: WegweiserPage) -> dict:
     """The three questions; once answered, the matching procedures, offerings and formats,
-    each with the reason it matches, and the guide (Lotse) when nothing matches."""
+    each with the reason it matches, and the guide (Lotse) when nothing matches.
+
+    The same for everyone with the same answers, so the template keeps it as a fragment
+    (``answers_key``); the results are looked up only when it renders them."""
     form, answered = finder_form(request.GET)
     context = {
         "form": form,
         "answered": answered,
         "a_to_z_url": route_url(page, "a_to_z", request=request),
         "hubs_url": _url(DistrictHubIndexPage, request),
+        "answers_key": form.fragment_key(),
     }
     if not answered:
         return context
     answers = form.answers()
-    groups = finder_matches(**answers, now=timezone.now())
-    more_urls = _more_urls(request, page, groups, answers["district"])
-    for group in groups:
-        group.more_url = more_urls.get(group.key, "")
-    total = sum(len(group.matches) for group in groups)
-    guide = None
-    if total == 0 and page.guide_id:
-        guide = page.guide if page.guide.live else None
+
+    @functools.cache
+    def found() -> tuple[list, int]:
+        groups = finder_matches(**answers, now=timezone.now())
+        more_urls = _more_urls(request, page, groups, answers["district"])
+        for group in groups:
+            group.more_url = more_urls.get(group.key, "")
+        return [group for group in groups if group.matches], sum(len(g.matches) for g in groups)
+
     context.update(
         {
-            "groups": [group for group in groups if group.matches],
-            "total": total,
+            "groups": SimpleLazyObject(lambda: found()[0]),
+            "total": SimpleLazyObject(lambda: found()[1]),
             "answer_labels": form.answer_labels(),
             "complaint": answers["intent"] == Intent.Choices.COMPLAINT,
-            "guide": guide,
+            # Shown only when nothing matches.
+            "guide": SimpleLazyObject(lambda: page.guide if page.guide.live else None)
+            if page.guide_id
+            else None,
         }
     )
     return context

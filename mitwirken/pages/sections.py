@@ -8,8 +8,9 @@ a ``<section>`` with its heading, so this app imports none of the apps that show
 
 A section that is the same for everyone in a language names the generations of what it shows
 (``depends_on=(generations.PAGES,)``): it is then rendered once per language and kept as a
-fragment (``mitwirken.web.fragments``) until one of them begins anew, so signed-in people do
-not pay for it on every visit. Without ``depends_on`` it is rendered for every request.
+fragment (``mitwirken.web.fragments``) until one of them begins anew, and with ``scheduled``
+also until pages change by the clock (a phase ends), so signed-in people do not pay for it on
+every visit. Without ``depends_on`` it is rendered for every request.
 
 Editors place sections among the home page's own blocks (``HomeSectionBlock``) and may give
 each a heading and a short introduction of their own. The sections they do not place follow, in
@@ -39,16 +40,25 @@ class HomeSection:
     render: Callable = field(compare=False)
     #: The generations of what it shows when it is the same for everyone; None: not kept.
     depends_on: tuple[str, ...] | None = None
+    #: Whether it changes with the clock (then kept only until the next scheduled change).
+    scheduled: bool = False
 
 
 def home_section(
-    key: str, *, label: str, heading: str, order: int, depends_on: tuple[str, ...] | None = None
+    key: str,
+    *,
+    label: str,
+    heading: str,
+    order: int,
+    depends_on: tuple[str, ...] | None = None,
+    scheduled: bool = False,
 ) -> Callable:
     """Register the decorated ``fn(request, page) -> str`` as the home page section ``key``;
-    kept until a new generation of ``depends_on`` begins, when given."""
+    kept until a new generation of ``depends_on`` begins (and, ``scheduled``, until the next
+    scheduled change), when given."""
 
     def register(fn):
-        section = HomeSection(key, label, heading, fn, depends_on)
+        section = HomeSection(key, label, heading, fn, depends_on, scheduled)
         hooks.register(HOME_SECTIONS_HOOK, section, order=order)
         return fn
 
@@ -83,6 +93,7 @@ def _section_html(section: HomeSection, request, page, *, heading: str, intro: s
         lambda: _render_section(section, request, page, heading=heading, intro=intro),
         page.pk,
         depends_on=tuple(dict.fromkeys((generations.PAGES, *section.depends_on))),
+        scheduled=section.scheduled,
     )
 
 

@@ -10,16 +10,30 @@ a published page replaces every fragment at once; nothing is deleted. A fragment
 what depends on the person (their name, "my" links, a CSRF token): a template renders those
 around it. A preview (of a draft, for staff) builds every fragment anew and keeps none.
 
+A fragment that changes with the clock (which procedures are open, a countdown, the next
+events) is ``scheduled``: it is kept until the next moment at which pages change by the clock
+(``next_scheduled_change``: midnight, and what the apps register under
+``SCHEDULED_CHANGES_HOOK``, such as the start or end of a phase), and never longer than
+``SCHEDULED_SECONDS``.
+
+In a template, ``{% fragment "name" value … [scheduled] %}…{% endfragment %}`` (``web_tags``)
+keeps what it encloses, per name, language, generation and values; a value that is ``None``
+(a search term, a filter that is not valid) renders it without keeping it. What it encloses is
+rendered only when the cache has none, so a lazy listing in it costs no query on a hit.
+
 The stamps and each fragment are read once per request (kept on it), so a page that shows a
 fragment twice, or several fragments, asks Redis for the stamps once. When Redis is away every
 read is a miss and every fragment is built.
 """
 
+import datetime
 from collections.abc import Callable
 from typing import TypeVar
 
 from django.core.cache import cache
+from django.utils import timezone
 from django.utils.translation import get_language
+from wagtail import hooks
 
 from . import generations
 
@@ -29,7 +43,46 @@ T = TypeVar("T")
 #: expires after this.
 FRAGMENT_SECONDS = 24 * 60 * 60
 
+#: The longest a ``scheduled`` fragment is kept: what changes with the clock and no app names
+#: (a council session that has begun) shows within this.
+SCHEDULED_SECONDS = 10 * 60
+
+#: Each function registered under this name takes ``now`` and returns the next moment after it
+#: at which a page may show something else although nobody saved anything (a phase begins or
+#: ends), or ``None``. The name is the page cache's, which reads the same moments.
+SCHEDULED_CHANGES_HOOK = "page_cache_scheduled_changes"
+
+#: The last page of a listing kept as a fragment; later ones (and made-up numbers) are rendered.
+MAX_KEPT_PAGE = 100
+
 _MISSING = object()
+
+
+def page_number(request) -> int | None:
+    """The page of a listing the request asks for (``?page=``, 1 without) as a fragment's value;
+    ``None`` for anything else and beyond ``MAX_KEPT_PAGE``, which is then not kept."""
+    number = request.GET.get("page", "1")
+    if not (number.isascii() and number.isdigit()) or not 0 < int(number) <= MAX_KEPT_PAGE:
+        return None
+    return int(number)
+
+
+def next_scheduled_change(now: datetime.datetime) -> datetime.datetime:
+    """The next moment after ``now`` at which pages change by the clock: the apps' scheduled
+    changes, at the latest the coming midnight (countdowns, "today", dates of the past)."""
+    tomorrow = timezone.localdate(now) + datetime.timedelta(days=1)
+    moments = [timezone.make_aware(datetime.datetime.combine(tomorrow, datetime.time.min))]
+    for fn in hooks.get_hooks(SCHEDULED_CHANGES_HOOK):
+        moment = fn(now)
+        if moment is not None and moment > now:
+            moments.append(moment)
+    return min(moments)
+
+
+def _seconds_until(moment: datetime.datetime) -> float:
+    """The seconds from now until ``moment`` (to the millisecond, as Redis keeps them), at most
+    ``SCHEDULED_SECONDS``; 0 when it has passed."""
+    return max(0.0, min(SCHEDULED_SECONDS, (moment - timezone.now()).total_seconds()))
 
 
 def _stamp(request, names: tuple[str, ...]) -> str:
@@ -55,10 +108,11 @@ def fragment(
     build: Callable[[], T],
     *vary,
     depends_on: tuple[str, ...] = (generations.PAGES,),
-    timeout: int = FRAGMENT_SECONDS,
+    scheduled: bool = False,
 ) -> T:
     """What ``build()`` returns (a string of HTML, or plain data to render around the person's
-    own parts), kept per language, ``vary`` and generations of ``depends_on``."""
+    own parts), kept per language, ``vary`` and generations of ``depends_on``; until the next
+    scheduled change when ``scheduled``."""
     if getattr(request, "is_preview", False):
         return build()  # a draft's title or slug: never kept for others
     key = fragment_key(request, name, *vary, depends_on=depends_on)
@@ -67,7 +121,11 @@ def fragment(
     if value is _MISSING:
         value = cache.get(key, _MISSING)
     if value is _MISSING:
+        # The moment is taken before building: what the build reads is valid until then.
+        changes = next_scheduled_change(timezone.now()) if scheduled else None
         value = build()
-        cache.set(key, value, timeout)
+        seconds = _seconds_until(changes) if changes else FRAGMENT_SECONDS
+        if seconds > 0:
+            cache.set(key, value, seconds)
     read[key] = value
     return value

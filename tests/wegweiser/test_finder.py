@@ -443,3 +443,21 @@ def test_the_finder_makes_as_many_queries_when_every_group_is_cut_as_when_none_i
         "formats",
     ]
     assert all(group.more_url for group in groups)
+
+
+def test_each_answer_has_its_own_kept_results_and_a_wrong_one_is_never_kept(
+    client, finder, hoerde, offering_page_factory
+):
+    offering_page_factory(title="Sprechstunde Hörde", intents=["opinion"], districts=[hoerde])
+    offering_page_factory(title="Stadtweites Forum", intents=["opinion"])
+    answer = {"intent": "opinion", "district": "hoerde", "how": "either"}
+
+    in_hoerde = client.get(FINDER, answer).content.decode()
+    city = client.get(FINDER, {**answer, "district": "gesamtstadt"}).content.decode()
+    wrong = client.get(FINDER, {**answer, "how": "fly"}).content.decode()
+
+    assert "Sprechstunde Hörde" in in_hoerde and "Sprechstunde Hörde" not in city
+    assert "Stadtweites Forum" in city
+    assert ui("Please check your answers") in wrong and "Stadtweites Forum" not in wrong
+    assert client.get(FINDER, answer).content.decode() == in_hoerde
+    assert ui("Please check your answers") not in client.get(FINDER).content.decode()
