@@ -1,11 +1,15 @@
-"""Wegweiser's hooks into the rest of the portal: the home page's sections (``views``)."""
+"""Wegweiser's hooks into the rest of the portal: the home page's sections (``views``), and
+when a hub changes by the clock."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 
 from mitwirken.pages.sections import home_section
+from mitwirken.web.fragments import SCHEDULED_CHANGES_HOOK
 from mitwirken.web.generations import PAGES
 
 from . import views
+from .selectors.hubs import next_session_start
 
 # Both are the same for everyone until a page (or a district) is published anew.
 kept = {"depends_on": (PAGES,)}
@@ -15,3 +19,9 @@ home_section(
 home_section(
     "district-hubs", label=_("The district hubs"), heading=_("Your district"), order=50, **kept
 )(views.district_hubs_section)
+
+
+@hooks.register(SCHEDULED_CHANGES_HOOK)
+def scheduled_change(now):
+    """A kept hub moves a council session from upcoming to recent when it begins."""
+    return next_session_start(now=now)

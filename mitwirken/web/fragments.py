@@ -79,6 +79,15 @@ def next_scheduled_change(now: datetime.datetime) -> datetime.datetime:
     return min(moments)
 
 
+def _scheduled_change(request) -> datetime.datetime:
+    """``next_scheduled_change`` from now, read once per request."""
+    if request is None:
+        return next_scheduled_change(timezone.now())
+    if "_scheduled_change" not in request.__dict__:
+        request._scheduled_change = next_scheduled_change(timezone.now())
+    return request._scheduled_change
+
+
 def _seconds_until(moment: datetime.datetime) -> float:
     """The seconds from now until ``moment`` (to the millisecond, as Redis keeps them), at most
     ``SCHEDULED_SECONDS``; 0 when it has passed."""
@@ -121,8 +130,9 @@ def fragment(
     if value is _MISSING:
         value = cache.get(key, _MISSING)
     if value is _MISSING:
-        # The moment is taken before building: what the build reads is valid until then.
-        changes = next_scheduled_change(timezone.now()) if scheduled else None
+        # The moment is taken before building (once per request): what the build reads is
+        # valid until then.
+        changes = _scheduled_change(request) if scheduled else None
         value = build()
         seconds = _seconds_until(changes) if changes else FRAGMENT_SECONDS
         if seconds > 0:
