@@ -24,7 +24,7 @@ from django.template.loader import render_to_string
 from wagtail import hooks
 
 from mitwirken.web import generations
-from mitwirken.web.fragments import fragment
+from mitwirken.web.fragments import fragment, prefetch
 
 #: The hook through which apps register ``HomeSection``s.
 HOME_SECTIONS_HOOK = "home_page_sections"
@@ -83,16 +83,30 @@ class Part:
     html: str = ""
 
 
+def _depends_on(section: HomeSection) -> tuple[str, ...]:
+    # The editors' heading and introduction are the home page's, so published pages too.
+    return tuple(dict.fromkeys((generations.PAGES, *section.depends_on)))
+
+
+def _prefetch_kept(request, page, sections) -> None:
+    """Read the kept sections from the cache in one round trip per kind of dependency."""
+    kept: dict[tuple, list] = {}
+    for section in sections:
+        if section.depends_on is not None:
+            kept.setdefault(_depends_on(section), []).append((f"home-section-{section.key}",))
+    for depends_on, specs in kept.items():
+        prefetch(request, *((*spec, page.pk) for spec in specs), depends_on=depends_on)
+
+
 def _section_html(section: HomeSection, request, page, *, heading: str, intro: str) -> str:
     if section.depends_on is None:
         return _render_section(section, request, page, heading=heading, intro=intro)
-    # The editors' heading and introduction are the home page's, so published pages too.
     return fragment(
         request,
         f"home-section-{section.key}",
         lambda: _render_section(section, request, page, heading=heading, intro=intro),
         page.pk,
-        depends_on=tuple(dict.fromkeys((generations.PAGES, *section.depends_on))),
+        depends_on=_depends_on(section),
         scheduled=section.scheduled,
     )
 
@@ -117,6 +131,7 @@ def home_parts(request, page) -> list[Part]:
     """The home page's body: the editors' blocks and the sections where they placed them (each
     once), then the sections they did not place; a section with nothing to show left out."""
     sections = {section.key: section for section in registered_sections()}
+    _prefetch_kept(request, page, sections.values())
     parts: list[Part] = []
     placed = set()
     for block in page.body:

@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import override
 from wagtail.models import Page, Site
 
-from mitwirken.web.fragments import fragment
+from mitwirken.web.fragments import fragment, prefetch
 
 from .models import DEFAULT_RESPONSE_DAYS, AccessibilityStatementPage, Feedback, NewsPage, SiteLinks
 
@@ -30,6 +30,18 @@ def news_latest(*, limit: int = HOME_NEWS) -> list[NewsPage]:
 
 def _link(request, page: Page) -> dict:
     return {"title": page.title, "url": page.get_url(request) or "", "path": page.path}
+
+
+def frame_prefetch(request, page=None) -> None:
+    """Read what every page shows (the navigation, the footer's links, and the page's
+    breadcrumbs and URLs) from the cache in one round trip; the functions below find it."""
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None:
+        return
+    specs = [("menu", site.pk), ("site-links", site.pk)]
+    if isinstance(page, Page) and page.pk is not None:
+        specs += [("breadcrumbs", page.pk), ("page-urls", page.pk)]
+    prefetch(request, *specs)
 
 
 def menu_links(request) -> list[dict]:

@@ -56,6 +56,8 @@ SCHEDULED_CHANGES_HOOK = "page_cache_scheduled_changes"
 MAX_KEPT_PAGE = 100
 
 _MISSING = object()
+#: What ``prefetch`` found missing: built without asking the cache again.
+_ABSENT = object()
 
 
 def page_number(request) -> int | None:
@@ -129,7 +131,7 @@ def fragment(
     value = read.get(key, _MISSING)
     if value is _MISSING:
         value = cache.get(key, _MISSING)
-    if value is _MISSING:
+    if value is _MISSING or value is _ABSENT:
         # The moment is taken before building (once per request): what the build reads is
         # valid until then.
         changes = _scheduled_change(request) if scheduled else None
@@ -139,3 +141,19 @@ def fragment(
             cache.set(key, value, seconds)
     read[key] = value
     return value
+
+
+def prefetch(
+    request, *fragments: tuple, depends_on: tuple[str, ...] = (generations.PAGES,)
+) -> None:
+    """Read the fragments a page is about to show, each ``(name, *vary)``, in one round trip to
+    the cache; ``fragment`` then finds them on the request (and builds the missing ones without
+    asking again)."""
+    if request is None or getattr(request, "is_preview", False):
+        return
+    read = request.__dict__.setdefault("_fragments", {})
+    keys = [fragment_key(request, *spec, depends_on=depends_on) for spec in fragments]
+    wanted = [key for key in keys if key not in read]
+    if wanted:
+        found = cache.get_many(wanted)
+        read.update({key: found.get(key, _ABSENT) for key in wanted})

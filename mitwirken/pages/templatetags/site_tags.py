@@ -7,13 +7,27 @@ from django.urls import Resolver404, resolve, translate_url
 from django.utils.translation import get_language, get_language_info, override
 from wagtail.models import Page, Site
 
-from mitwirken.pages.selectors import breadcrumb_links, menu_links, page_urls, site_links
+from mitwirken.pages.selectors import (
+    breadcrumb_links,
+    frame_prefetch,
+    menu_links,
+    page_urls,
+    site_links,
+)
 
 register = template.Library()
 
 
 def _site(request):
     return Site.find_for_request(request) if request else None
+
+
+def _request(context):
+    """The request, with what every page shows read from the cache in one round trip (by
+    whichever of these tags comes first)."""
+    request = context.get("request")
+    frame_prefetch(request, context.get("page"))
+    return request
 
 
 @register.inclusion_tag("components/main_navigation.html", takes_context=True)
@@ -23,7 +37,7 @@ def main_navigation(context):
     page = context.get("page")
     path = page.path if isinstance(page, Page) else None
     items = []
-    for link in menu_links(context.get("request")):
+    for link in menu_links(_request(context)):
         current = ""
         if path == link["path"]:
             current = "page"
@@ -39,7 +53,7 @@ def breadcrumbs(context, page, current=""):
     with ``current``, the name of a route of the page (a form), below the page itself."""
     if page.depth <= 2 and not current:
         return {}
-    links = breadcrumb_links(context.get("request"), page)
+    links = breadcrumb_links(_request(context), page)
     if current:
         return {"ancestors": links, "page": page, "current": current}
     return {"ancestors": [link for link in links if link["path"] != page.path], "page": page}
@@ -50,7 +64,7 @@ def language_switcher(context):
     """Links to this page in every language: the translated page URL, else the translated path.
 
     A page's own routes (a comparison, a form) and query strings (filters) carry over."""
-    request = context.get("request")
+    request = _request(context)
     page = context.get("page")
     current = get_language()
     languages = []
@@ -126,14 +140,14 @@ def _with_translated_next(request, url: str, code: str) -> str:
 @register.inclusion_tag("components/footer.html", takes_context=True)
 def footer_links(context):
     """The footer's fixed links (accessibility, Leichte Sprache, DGS, privacy, imprint, contact)."""
-    return {"links": list(site_links(context.get("request")).values())}
+    return {"links": list(site_links(_request(context)).values())}
 
 
 @register.simple_tag(takes_context=True)
 def is_easy_language_page(context) -> bool:
     """Whether this is the page in Leichte Sprache that the footer links to (its layout is set
     for easy reading)."""
-    request = context.get("request")
+    request = _request(context)
     page = context.get("page")
     if request is None or not isinstance(page, Page):
         return False
