@@ -27,7 +27,9 @@ from django.views.decorators.cache import never_cache
 
 from mitwirken import limits
 from mitwirken.pages.kit import page_context, page_route, route_format, route_url
+from mitwirken.pages.selectors import live_page_url
 from mitwirken.web import messages as web_messages
+from mitwirken.web.forms import FilterForm
 from mitwirken.web.links import absolute_url, safe_next, site_root_url
 from mitwirken.web.messages import redirect_to_messages
 
@@ -88,12 +90,17 @@ def procedure_index_context(request, page) -> dict:
         "filter_form": form,
         "filtered": bool(form.is_bound and any(filters.values())),
         "procedures": selectors.procedure_list(parent=page, **filters),
+        # The filter and the list are the same for everyone: kept per filters and page.
+        "listing_key": form.fragment_key(request),
     }
 
 
 @page_context(DistrictFolderPage)
 def district_folder_context(request, page) -> dict:
-    return {"procedures": selectors.procedure_list(parent=page)}
+    return {
+        "procedures": selectors.procedure_list(parent=page),
+        "listing_key": FilterForm().fragment_key(request),
+    }
 
 
 @page_context(PlannedProjectIndexPage)
@@ -111,8 +118,8 @@ def planned_project_index_context(request, page) -> dict:
 
 
 def _index_url(request, query: str = "") -> str:
-    index = ProcedureIndexPage.objects.live().public().first()
-    return f"{index.get_url(request)}{query}" if index else ""
+    url = live_page_url(request, ProcedureIndexPage)
+    return f"{url}{query}" if url else ""
 
 
 def open_procedures_section(request, page) -> str:

@@ -1,7 +1,7 @@
 """What participation registers with Wagtail: its log actions, admin URLs, menus, viewsets,
 page buttons and dashboard panels (all in ``participation/admin/``), the procedures listed
 on a format's page, the home page's open procedures and upcoming events (``views``), and when
-cached pages expire by the clock."""
+what pages show changes by the clock."""
 
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -9,7 +9,7 @@ from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
 from mitwirken.pages.sections import home_section
-from mitwirken.web.page_cache import SCHEDULED_CHANGES_HOOK
+from mitwirken.web.generations import PAGES, SCHEDULED_CHANGES_HOOK
 
 from . import selectors, views
 from .admin import dashboard, urls
@@ -92,11 +92,14 @@ def procedures_using_format(page, request):
     return _("Procedures that used this format"), procedures
 
 
+# The same for everyone until a page is published anew or a phase begins or ends.
 home_section(
     "open-procedures",
     label=_("Open procedures, the nearest deadline first"),
     heading=_("Take part now"),
     order=10,
+    depends_on=(PAGES,),
+    scheduled=True,
 )(views.open_procedures_section)
 home_section("events", label=_("Upcoming events"), heading=_("Upcoming events"), order=30)(
     views.events_section
@@ -105,5 +108,6 @@ home_section("events", label=_("Upcoming events"), heading=_("Upcoming events"),
 
 @hooks.register(SCHEDULED_CHANGES_HOOK)
 def scheduled_change(now):
-    """Cached pages expire when a phase or an event begins or ends."""
+    """Cached pages and kept lists of procedures and events expire when a phase or an event
+    begins or ends."""
     return selectors.next_scheduled_change(now=now)

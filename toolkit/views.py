@@ -161,11 +161,6 @@ def format_compare(request, page) -> TemplateResponse:
 SUGGEST_TEMPLATE = "toolkit/format_suggest.html"
 
 
-def _breadcrumbs(page) -> list:
-    """The home page down to the Instrumentenkoffer, linked; the form is the current step."""
-    return list(page.get_ancestors(inclusive=True).filter(depth__gt=1).specific())
-
-
 def _suggest_render(request, page, *, form=None, reason=None, status=200) -> TemplateResponse:
     context = {
         "page": page,
@@ -174,7 +169,6 @@ def _suggest_render(request, page, *, form=None, reason=None, status=200) -> Tem
         "reason": reason,
         "suggest_url": route_url(page, "suggest", request=request),
         "toolkit_url": page.get_url(request),
-        "breadcrumb_pages": _breadcrumbs(page),
     }
     return TemplateResponse(request, SUGGEST_TEMPLATE, context, status=status)
 

@@ -81,6 +81,14 @@ class FinderForm(forms.Form):
             "how": data["how"],
         }
 
+    def fragment_key(self) -> str | None:
+        """The answers (or the preset ones of an empty form) as a fragment's value: what the
+        finder shows for them is the same for everyone. ``None`` while a field has an error."""
+        if self.is_bound and not self.is_valid():
+            return None
+        values = self.cleaned_data if self.is_bound else self.initial
+        return ":".join(str(values.get(name) or "") for name in QUESTIONS)
+
     def answer_labels(self) -> list[str]:
         """The chosen answers as the form shows them, for "Your answers: …"."""
         labels = []

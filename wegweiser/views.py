@@ -6,13 +6,16 @@ Each function receives its page and is registered for the page's class with the 
 of queries however many offerings, procedures or formats there are.
 """
 
+import functools
 from urllib.parse import urlencode
 
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 
 from mitwirken.pages.kit import page_context, page_route, route_url
+from mitwirken.pages.selectors import live_page_url
 from participation.models import ProcedureIndexPage
 from toolkit.models import ToolkitIndexPage
 
@@ -24,60 +27,63 @@ from .selectors.hubs import district_hub_contents, district_hubs
 
 
 def _url(page_class, request, query: dict | None = None) -> str:
-    """The URL of the live page of ``page_class`` (one query), with ``query``; "" if none."""
-    page = page_class.objects.live().public().first()
-    if page is None:
-        return ""
-    url = page.get_url(request)
-    return f"{url}?{urlencode(query)}" if query else url
+    """The URL of the live page of ``page_class`` (kept as a fragment), with ``query``; "" if
+    none."""
+    url = live_page_url(request, page_class)
+    return f"{url}?{urlencode(query)}" if url and query else url
 
 
 def _more_urls(request, page, groups, district) -> dict:
-    """Where the rest of a capped group is listed; looked up only for groups that were cut."""
-    cut = {group.key for group in groups if group.has_more}
-    urls = {}
-    if "procedures" in cut:
-        urls["procedures"] = _url(
+    """Where the rest of a capped group is listed (the same lookups however many were cut)."""
+    a_to_z = route_url(page, "a_to_z", request=request)
+    urls = {
+        "procedures": _url(
             ProcedureIndexPage, request, {"district": district.slug} if district else None
-        )
-    if cut & {"district-offerings", "city-offerings"}:
-        urls["district-offerings"] = urls["city-offerings"] = route_url(
-            page, "a_to_z", request=request
-        )
-    if "formats" in cut:
-        urls["formats"] = _url(ToolkitIndexPage, request)
-    return urls
+        ),
+        "district-offerings": a_to_z,
+        "city-offerings": a_to_z,
+        "formats": _url(ToolkitIndexPage, request),
+    }
+    return {group.key: urls[group.key] for group in groups if group.has_more}
 
 
 @page_context(WegweiserPage)
 def finder_context(request, page: WegweiserPage) -> dict:
     """The three questions; once answered, the matching procedures, offerings and formats,
-    each with the reason it matches, and the guide (Lotse) when nothing matches."""
+    each with the reason it matches, and the guide (Lotse) when nothing matches.
+
+    The same for everyone with the same answers, so the template keeps it as a fragment
+    (``answers_key``); the results are looked up only when it renders them."""
     form, answered = finder_form(request.GET)
     context = {
         "form": form,
         "answered": answered,
         "a_to_z_url": route_url(page, "a_to_z", request=request),
         "hubs_url": _url(DistrictHubIndexPage, request),
+        "answers_key": form.fragment_key(),
     }
     if not answered:
         return context
     answers = form.answers()
-    groups = finder_matches(**answers, now=timezone.now())
-    more_urls = _more_urls(request, page, groups, answers["district"])
-    for group in groups:
-        group.more_url = more_urls.get(group.key, "")
-    total = sum(len(group.matches) for group in groups)
-    guide = None
-    if total == 0 and page.guide_id:
-        guide = page.guide if page.guide.live else None
+
+    @functools.cache
+    def found() -> tuple[list, int]:
+        groups = finder_matches(**answers, now=timezone.now())
+        more_urls = _more_urls(request, page, groups, answers["district"])
+        for group in groups:
+            group.more_url = more_urls.get(group.key, "")
+        return [group for group in groups if group.matches], sum(len(g.matches) for g in groups)
+
     context.update(
         {
-            "groups": [group for group in groups if group.matches],
-            "total": total,
+            "groups": SimpleLazyObject(lambda: found()[0]),
+            "total": SimpleLazyObject(lambda: found()[1]),
             "answer_labels": form.answer_labels(),
             "complaint": answers["intent"] == Intent.Choices.COMPLAINT,
-            "guide": guide,
+            # Shown only when nothing matches.
+            "guide": SimpleLazyObject(lambda: page.guide if page.guide.live else None)
+            if page.guide_id
+            else None,
         }
     )
     return context

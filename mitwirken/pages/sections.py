@@ -6,6 +6,12 @@ or "" when it has nothing to show (then the home page leaves the section out). T
 makes a fixed number of queries however many items there are. The home page wraps the content in
 a ``<section>`` with its heading, so this app imports none of the apps that show something here.
 
+A section that is the same for everyone in a language names the generations of what it shows
+(``depends_on=(generations.PAGES,)``): it is then rendered once per language and kept as a
+fragment (``mitwirken.web.fragments``) until one of them begins anew, and with ``scheduled``
+also until pages change by the clock (a phase ends), so signed-in people do not pay for it on
+every visit. Without ``depends_on`` it is rendered for every request.
+
 Editors place sections among the home page's own blocks (``HomeSectionBlock``) and may give
 each a heading and a short introduction of their own. The sections they do not place follow, in
 the order of their ``order`` (lowest first), so an app added later shows up without an editor.
@@ -16,6 +22,9 @@ from dataclasses import dataclass, field
 
 from django.template.loader import render_to_string
 from wagtail import hooks
+
+from mitwirken.web import generations
+from mitwirken.web.fragments import fragment, prefetch
 
 #: The hook through which apps register ``HomeSection``s.
 HOME_SECTIONS_HOOK = "home_page_sections"
@@ -29,13 +38,28 @@ class HomeSection:
     label: str
     heading: str
     render: Callable = field(compare=False)
+    #: The generations of what it shows when it is the same for everyone; None: not kept.
+    depends_on: tuple[str, ...] | None = None
+    #: Whether it changes with the clock (then kept only until the next scheduled change).
+    scheduled: bool = False
 
 
-def home_section(key: str, *, label: str, heading: str, order: int) -> Callable:
-    """Register the decorated ``fn(request, page) -> str`` as the home page section ``key``."""
+def home_section(
+    key: str,
+    *,
+    label: str,
+    heading: str,
+    order: int,
+    depends_on: tuple[str, ...] | None = None,
+    scheduled: bool = False,
+) -> Callable:
+    """Register the decorated ``fn(request, page) -> str`` as the home page section ``key``;
+    kept until a new generation of ``depends_on`` begins (and, ``scheduled``, until the next
+    scheduled change), when given."""
 
     def register(fn):
-        hooks.register(HOME_SECTIONS_HOOK, HomeSection(key, label, heading, fn), order=order)
+        section = HomeSection(key, label, heading, fn, depends_on, scheduled)
+        hooks.register(HOME_SECTIONS_HOOK, section, order=order)
         return fn
 
     return register
@@ -59,7 +83,35 @@ class Part:
     html: str = ""
 
 
+def _depends_on(section: HomeSection) -> tuple[str, ...]:
+    # The editors' heading and introduction are the home page's, so published pages too.
+    return tuple(dict.fromkeys((generations.PAGES, *section.depends_on)))
+
+
+def _prefetch_kept(request, page, sections) -> None:
+    """Read the kept sections from the cache in one round trip per kind of dependency."""
+    kept: dict[tuple, list] = {}
+    for section in sections:
+        if section.depends_on is not None:
+            kept.setdefault(_depends_on(section), []).append((f"home-section-{section.key}",))
+    for depends_on, specs in kept.items():
+        prefetch(request, *((*spec, page.pk) for spec in specs), depends_on=depends_on)
+
+
 def _section_html(section: HomeSection, request, page, *, heading: str, intro: str) -> str:
+    if section.depends_on is None:
+        return _render_section(section, request, page, heading=heading, intro=intro)
+    return fragment(
+        request,
+        f"home-section-{section.key}",
+        lambda: _render_section(section, request, page, heading=heading, intro=intro),
+        page.pk,
+        depends_on=_depends_on(section),
+        scheduled=section.scheduled,
+    )
+
+
+def _render_section(section: HomeSection, request, page, *, heading: str, intro: str) -> str:
     content = section.render(request, page)
     if not content:
         return ""
@@ -79,6 +131,7 @@ def home_parts(request, page) -> list[Part]:
     """The home page's body: the editors' blocks and the sections where they placed them (each
     once), then the sections they did not place; a section with nothing to show left out."""
     sections = {section.key: section for section in registered_sections()}
+    _prefetch_kept(request, page, sections.values())
     parts: list[Part] = []
     placed = set()
     for block in page.body:

@@ -1,9 +1,13 @@
 import datetime
 
+from django.conf import settings
 from django.utils import timezone
-from wagtail.models import Page
+from django.utils.translation import override
+from wagtail.models import Page, Site
 
-from .models import DEFAULT_RESPONSE_DAYS, AccessibilityStatementPage, Feedback, NewsPage
+from mitwirken.web.fragments import fragment, prefetch
+
+from .models import DEFAULT_RESPONSE_DAYS, AccessibilityStatementPage, Feedback, NewsPage, SiteLinks
 
 #: How many news items the home page shows.
 HOME_NEWS = 3
@@ -17,6 +21,101 @@ def page_search(query: str):
 def news_latest(*, limit: int = HOME_NEWS) -> list[NewsPage]:
     """The newest live public news items by their date (``NEWS_ORDER``), one query."""
     return list(NewsPage.objects.live().public().newest_first()[:limit])
+
+
+# What every page shows: navigation, footer, breadcrumbs --------------------------------------
+# Built once per language and page generation (``mitwirken.web.fragments``), as plain dicts of
+# title, URL and the page's place in the tree (``path``), never with anything of the person.
+
+
+def _link(request, page: Page) -> dict:
+    return {"title": page.title, "url": page.get_url(request) or "", "path": page.path}
+
+
+def frame_prefetch(request, page=None) -> None:
+    """Read what every page shows (the navigation, the footer's links, and the page's
+    breadcrumbs and URLs) from the cache in one round trip; the functions below find it."""
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None:
+        return
+    specs = [("menu", site.pk), ("site-links", site.pk)]
+    if isinstance(page, Page) and page.pk is not None:
+        specs += [("breadcrumbs", page.pk), ("page-urls", page.pk)]
+    prefetch(request, *specs)
+
+
+def menu_links(request) -> list[dict]:
+    """The main navigation: the home page's live public children marked "show in menus"."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return []
+
+    def build():
+        children = site.root_page.get_children().live().public().in_menu()
+        return [_link(request, page) for page in children]
+
+    return fragment(request, "menu", build, site.pk)
+
+
+def site_links(request) -> dict[str, dict]:
+    """The live pages of the "Footer links" setting, by name (``privacy``, ``easy_language``
+    …) in the footer's order, each with its page's ``id``."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return {}
+
+    def build():
+        settings = SiteLinks.for_site(site)
+        ids = {name: getattr(settings, f"{name}_id") for name in SiteLinks.FIELDS}
+        pages = Page.objects.live().in_bulk([pk for pk in ids.values() if pk])
+        return {
+            name.removesuffix("_page"): {**_link(request, pages[pk]), "id": pk}
+            for name, pk in ids.items()
+            if pk in pages
+        }
+
+    return fragment(request, "site-links", build, site.pk)
+
+
+def breadcrumb_links(request, page: Page) -> list[dict]:
+    """The pages from the home page down to ``page``, both included (the tree's invisible
+    root left out)."""
+
+    def build():
+        return [
+            _link(request, ancestor)
+            for ancestor in page.get_ancestors(inclusive=True).filter(depth__gt=1)
+        ]
+
+    if page.pk is None:  # the preview of a page not saved yet
+        return build()
+    return fragment(request, "breadcrumbs", build, page.pk)
+
+
+def live_page_url(request, page_class: type[Page]) -> str:
+    """The URL of the live public page of ``page_class``, a page of which the site has one (an
+    index such as Beteiligung); "" without one."""
+
+    def build():
+        page = page_class.objects.live().public().first()
+        return page.get_url(request) or "" if page is not None else ""
+
+    return fragment(request, "page-url", build, page_class._meta.label_lower)
+
+
+def page_urls(request, page: Page) -> dict[str, str]:
+    """The URL of ``page`` in every language, by language code."""
+
+    def build():
+        urls = {}
+        for code, _name in settings.LANGUAGES:
+            with override(code):
+                urls[code] = page.get_url(request) or ""
+        return urls
+
+    if page.pk is None:
+        return build()
+    return fragment(request, "page-urls", build, page.pk)
 
 
 # Accessibility feedback ---------------------------------------------------------------------

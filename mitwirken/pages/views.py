@@ -23,7 +23,7 @@ from mitwirken.web.page_cache import cacheable
 from .forms import FeedbackForm, SearchForm
 from .kit import page_context, paginate
 from .models import AccessibilityStatementPage, NewsIndexPage
-from .selectors import news_latest, page_search
+from .selectors import live_page_url, news_latest, page_search
 from .services import feedback_create
 
 RESULTS_PER_PAGE = 10
@@ -157,14 +157,13 @@ def accessibility_feedback(request):
 
 
 def news_section(request, page) -> str:
-    """The home page's newest news items and a link to all of them ("" without news); two
-    queries."""
+    """The home page's newest news items and a link to all of them ("" without news); one
+    query and the kept URL of the news index."""
     news = news_latest()
     if not news:
         return ""
-    index = NewsIndexPage.objects.live().public().first()
     return render_to_string(
         "pages/includes/home_news.html",
-        {"news": news, "index_url": index.get_url(request) if index else ""},
+        {"news": news, "index_url": live_page_url(request, NewsIndexPage)},
         request=request,
     )

@@ -4,28 +4,27 @@ news section."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.models import Site
 
+from mitwirken.web.generations import PAGES
 from mitwirken.web.links import SITE_LINK_HOOK
 
 from .admin import dashboard
 from .admin.feedback import FeedbackAnsweredFormatter, FeedbackStatusFormatter, FeedbackViewSet
-from .models import SiteLinks
 from .sections import home_section
+from .selectors import site_links
 from .services import FEEDBACK_ANSWER_ACTION, FEEDBACK_STATUS_ACTION
 from .views import news_section
 
-home_section("news", label=_("Latest news"), heading=_("Latest news"), order=90)(news_section)
+# The same for everyone until a page is published anew.
+home_section(
+    "news", label=_("Latest news"), heading=_("Latest news"), order=90, depends_on=(PAGES,)
+)(news_section)
 
 
 @hooks.register(SITE_LINK_HOOK)
 def site_link(request, name: str) -> str:
     """The live page the "Footer links" setting names ``name`` (``privacy`` → ``privacy_page``)."""
-    field = f"{name}_page"
-    if field not in SiteLinks.FIELDS or Site.find_for_request(request) is None:
-        return ""
-    page = getattr(SiteLinks.for_request(request), field)
-    return page.get_url(request) if page is not None and page.live else ""
+    return site_links(request).get(name, {}).get("url", "")
 
 
 @hooks.register("register_admin_viewset")

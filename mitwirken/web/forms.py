@@ -2,6 +2,8 @@ from django import forms
 from django.core.validators import EMPTY_VALUES
 from django.utils.translation import gettext_lazy as _
 
+from .fragments import page_number
+
 
 class HoneypotForm(forms.Form):
     """A form with a field people never see: software that fills in every field gives itself
@@ -48,3 +50,27 @@ class FilterForm(forms.Form):
             for name in self.fields
             if name not in self.ordering_fields and data.get(name) not in EMPTY_VALUES
         )
+
+    def fragment_key(self, request) -> str | None:
+        """The list this form filters as a fragment's value (``mitwirken.web.fragments``): its
+        valid choices and the page number, when the query string holds nothing else in any other
+        spelling. ``None`` (render, do not keep) for a search term, which anyone may vary
+        without end, and for anything not valid or unknown."""
+        number = page_number(request)
+        if number is None or any(
+            name not in {*self.fields, "page"} or len(values) != 1
+            for name, values in request.GET.lists()
+        ):
+            return None
+        if self.is_bound and not self.is_valid():
+            return None
+        parts = []
+        for name, field in self.fields.items():
+            raw = self.data.get(name, "") if self.is_bound else ""
+            if not raw:
+                continue
+            value = field.prepare_value(self.cleaned_data[name])
+            if isinstance(field, forms.CharField) or str(value) != raw:
+                return None
+            parts.append(f"{name}={raw}")
+        return "&".join([*parts, f"page={number}"])

@@ -11,12 +11,15 @@ lost it (evicted, Redis restarted or away), a new generation begins, so a stale 
 comes back; while Redis is away every request begins one, and nothing is served from the cache.
 """
 
+import datetime
 import functools
 import time
 
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+from django.utils import timezone
+from wagtail import hooks
 
 #: The generation of the page tree: every page a visitor can read shows some part of it
 #: (navigation, lists, hubs), so all of them depend on it. The snippets and settings that pages
@@ -86,3 +89,23 @@ def every_page_depends_on(name: str) -> str:
 def every_page() -> tuple[str, ...]:
     """The generations every cached page depends on."""
     return tuple(_every_page)
+
+
+# Changes by the clock -------------------------------------------------------------------------
+
+#: Each function registered under this name takes ``now`` and returns the next moment after it
+#: at which a page may show something else although nobody saved anything (a phase begins or
+#: ends), or ``None``: cached pages and fragments expire then.
+SCHEDULED_CHANGES_HOOK = "page_cache_scheduled_changes"
+
+
+def next_scheduled_change(now: datetime.datetime) -> datetime.datetime:
+    """The next moment after ``now`` at which pages change by the clock: the apps' scheduled
+    changes, at the latest the coming midnight (countdowns, "today", dates of the past)."""
+    tomorrow = timezone.localdate(now) + datetime.timedelta(days=1)
+    moments = [timezone.make_aware(datetime.datetime.combine(tomorrow, datetime.time.min))]
+    for fn in hooks.get_hooks(SCHEDULED_CHANGES_HOOK):
+        moment = fn(now)
+        if moment is not None and moment > now:
+            moments.append(moment)
+    return min(moments)

@@ -18,7 +18,6 @@ When Redis is away the cache answers every read as a miss and drops every write:
 rendered, as it would be without the cache.
 """
 
-import datetime
 import math
 from dataclasses import dataclass
 
@@ -33,15 +32,10 @@ from django.utils.cache import (
     patch_cache_control,
     patch_vary_headers,
 )
-from wagtail import hooks
 from wagtail import views as wagtail_views
 
 from . import generations
-
-#: Each function registered under this name takes ``now`` and returns the next moment after it
-#: at which a page may show something else although nobody saved anything (a phase begins or
-#: ends), or ``None``. Cached pages expire then.
-SCHEDULED_CHANGES_HOOK = "page_cache_scheduled_changes"
+from .generations import next_scheduled_change
 
 #: Cookies of a person the page may be made for: their session, and a message for them.
 PERSONAL_COOKIES = (settings.SESSION_COOKIE_NAME, CookieStorage.cookie_name)
@@ -78,18 +72,6 @@ class Visit:
 
 def _key_prefix() -> str:
     return "page." + generations.stamp(*generations.every_page())
-
-
-def next_scheduled_change(now: datetime.datetime) -> datetime.datetime:
-    """The next moment after ``now`` at which pages change by the clock: the apps' scheduled
-    changes, at the latest the coming midnight (countdowns, "today", dates of the past)."""
-    tomorrow = timezone.localdate(now) + datetime.timedelta(days=1)
-    moments = [timezone.make_aware(datetime.datetime.combine(tomorrow, datetime.time.min))]
-    for fn in hooks.get_hooks(SCHEDULED_CHANGES_HOOK):
-        moment = fn(now)
-        if moment is not None and moment > now:
-            moments.append(moment)
-    return min(moments)
 
 
 def _seconds_valid() -> int:

@@ -7,7 +7,18 @@ from functools import reduce
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Case, CharField, Exists, OuterRef, Q, Subquery, Value, When
+from django.db.models import (
+    Case,
+    CharField,
+    Exists,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Value,
+    When,
+    prefetch_related_objects,
+)
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -320,6 +331,13 @@ class ProcedurePage(RoutablePage, BasePage):
         return CONTRIBUTION_OUTCOME_DEFAULTS.get(
             self.kind, CONTRIBUTION_OUTCOME_DEFAULTS[ProcedureKind.INFORMAL]
         )
+
+    def get_context(self, request, *args, **kwargs):
+        # Rendering reads the phases many times (status, current and next phase, timeline,
+        # rules): fetched once, as listings prefetch them. A preview's phases stay its own.
+        phases = Phase.objects.order_by("start", "sort_order")
+        prefetch_related_objects([self], Prefetch("phases", queryset=phases))
+        return super().get_context(request, *args, **kwargs)
 
     def participation_end(self) -> datetime.datetime | None:
         """When the last phase open for contributions ends (``None`` without one)."""

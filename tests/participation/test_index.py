@@ -1,5 +1,8 @@
 """The procedure index at /beteiligung/ and the district folders: filters, search, cards."""
 
+import datetime
+import time
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -10,6 +13,7 @@ from tests.factories.participation import (
     DistrictFolderPageFactory,
     ProcedureIndexPageFactory,
     ProcedurePageFactory,
+    current_consultation_phase,
     phase,
 )
 from tests.helpers import ui
@@ -212,3 +216,44 @@ def test_index_and_folder_make_as_many_queries_for_100_procedures_as_for_10(
     assert response.context["procedures"].paginator.count == 100
     with django_assert_max_num_queries(baseline["folder"]):
         client.get(folder.url)
+
+
+def test_kept_lists_change_when_a_phase_begins_or_ends_though_nothing_is_published(client, index):
+    soon = timezone.now() + datetime.timedelta(seconds=1.5)
+    ProcedurePageFactory(title="Endet gleich", phases=[current_consultation_phase(end=soon)])
+    ProcedurePageFactory(title="Beginnt gleich", phases=[current_consultation_phase(start=soon)])
+
+    def shown():
+        open_list = client.get(INDEX, {"status": "open"}).content.decode()
+        home = client.get("/").content.decode()
+        return [title in page for page in (open_list, home) for title in ("Endet", "Beginnt")]
+
+    assert shown() == [True, False, True, False]
+    time.sleep((soon - timezone.now()).total_seconds() + 0.2)
+    assert shown() == [False, True, False, True]
+
+
+def test_each_filter_and_page_has_its_own_kept_list(client, index, district):
+    for number in range(11):
+        ProcedurePageFactory(title=f"Stadtweit {number:02}")
+    ProcedurePageFactory(title="Nur Hörde", districts=[district])
+
+    everything = client.get(INDEX).content.decode()
+    hoerde = client.get(INDEX, {"district": "hoerde"}).content.decode()
+    second = client.get(INDEX, {"page": "2"}).content.decode()
+
+    assert "Nur Hörde" in hoerde and "Stadtweit 00" not in hoerde
+    assert "Stadtweit" in everything and "Stadtweit" in second
+    assert everything != second
+    assert client.get(INDEX).content.decode() == everything
+
+
+def test_a_query_with_anything_else_is_not_kept_for_others(client, index):
+    for number in range(11):
+        ProcedurePageFactory(title=f"Verfahren {number:02}")
+
+    odd = client.get(INDEX, {"ref": "newsletter"}).content.decode()
+    plain = client.get(INDEX).content.decode()
+
+    assert "ref=newsletter" in odd  # the page links carry the query on, as they always did
+    assert "ref=newsletter" not in plain

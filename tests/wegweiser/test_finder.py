@@ -4,6 +4,7 @@ each with the reason it fits; the Lotse when nothing does; errors for tampered a
 import datetime
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
@@ -403,3 +404,60 @@ def test_the_finder_makes_as_many_queries_for_200_offerings_as_for_20(
         assert sum(len(group.matches) for group in response.context["groups"]) >= 10
     with django_assert_max_num_queries(baseline["form"]):
         client.get(FINDER)
+
+
+def test_the_finder_makes_as_many_queries_when_every_group_is_cut_as_when_none_is(
+    client,
+    finder,
+    hoerde,
+    procedure_index_page,
+    toolkit_index_page,
+    offering_page_factory,
+    procedure_page_factory,
+    format_page_factory,
+):
+    def make(count):
+        for number in range(count):
+            procedure_page_factory(districts=[hoerde] if number % 2 else [], mode="hybrid")
+            format_page_factory(mode="hybrid", purpose="collaborate")
+            offering_page_factory(intents=["neighbourhood"], districts=[hoerde], channel="both")
+            offering_page_factory(intents=["neighbourhood"], channel="both")
+
+    answer = {"intent": "neighbourhood", "district": "hoerde", "how": "either"}
+    make(2)
+    client.get(FINDER, answer)  # the process's caches (content types) filled
+    cache.clear()  # the kept fragments and URLs too: counted on both sides
+    few = _queries(client, FINDER, answer)
+    make(10)
+    cache.clear()
+
+    with CaptureQueriesContext(connection) as many:
+        response = client.get(FINDER, answer)
+
+    assert len(many) <= few
+    groups = response.context["groups"]
+    assert [group.key for group in groups if group.has_more] == [
+        "procedures",
+        "district-offerings",
+        "city-offerings",
+        "formats",
+    ]
+    assert all(group.more_url for group in groups)
+
+
+def test_each_answer_has_its_own_kept_results_and_a_wrong_one_is_never_kept(
+    client, finder, hoerde, offering_page_factory
+):
+    offering_page_factory(title="Sprechstunde Hörde", intents=["opinion"], districts=[hoerde])
+    offering_page_factory(title="Stadtweites Forum", intents=["opinion"])
+    answer = {"intent": "opinion", "district": "hoerde", "how": "either"}
+
+    in_hoerde = client.get(FINDER, answer).content.decode()
+    city = client.get(FINDER, {**answer, "district": "gesamtstadt"}).content.decode()
+    wrong = client.get(FINDER, {**answer, "how": "fly"}).content.decode()
+
+    assert "Sprechstunde Hörde" in in_hoerde and "Sprechstunde Hörde" not in city
+    assert "Stadtweites Forum" in city
+    assert ui("Please check your answers") in wrong and "Stadtweites Forum" not in wrong
+    assert client.get(FINDER, answer).content.decode() == in_hoerde
+    assert ui("Please check your answers") not in client.get(FINDER).content.decode()

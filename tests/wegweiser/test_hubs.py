@@ -2,6 +2,7 @@
 upcoming sessions, and the procedures, offerings, events and news of its district only."""
 
 import datetime
+import time
 
 import pytest
 from django.db import connection
@@ -9,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from mitwirken.places.models import District
-from tests.factories.participation import phase
+from tests.factories.participation import EventFactory, ProcedurePageFactory, phase
 from tests.helpers import ui
 from wegweiser.models import CouncilSession
 
@@ -233,3 +234,26 @@ def test_the_hubs_make_as_many_queries_for_200_offerings_as_for_20(
     assert len(hub_response.context["hub"].offerings) == 20
     assert hub_response.context["hub"].more_offerings
     assert response.status_code == 200
+
+
+def test_a_kept_hub_lists_a_session_as_recent_once_it_has_begun(client, hub):
+    begins = timezone.now() + datetime.timedelta(seconds=1.5)
+    CouncilSession.objects.create(page=hub, start=begins, place="Saal im Rathaus Hörde")
+
+    def listed_under():
+        html = client.get("/stadtbezirke/hoerde/").content.decode()
+        upcoming = html.split('id="hub-sessions-heading"')[1].split("hub-recent-sessions")[0]
+        return "upcoming" if "Saal im Rathaus Hörde" in upcoming else "recent"
+
+    assert listed_under() == "upcoming"
+    time.sleep((begins - timezone.now()).total_seconds() + 0.2)
+    assert listed_under() == "recent"
+
+
+def test_a_kept_hub_shows_an_event_entered_after_it_was_kept(client, hub, hoerde):
+    procedure = ProcedurePageFactory(title="Phoenixsee-Ufer", districts=[hoerde])
+    client.get("/stadtbezirke/hoerde/")
+
+    EventFactory(procedure=procedure, title="Ufer-Spaziergang", start=in_days(5))
+
+    assert "Ufer-Spaziergang" in client.get("/stadtbezirke/hoerde/").content.decode()

@@ -1,7 +1,9 @@
 """The district hubs, and what one hub shows."""
 
-from dataclasses import dataclass
+import datetime
+from functools import cached_property
 
+from django.db.models import Min
 from django.utils import timezone
 
 from mitwirken.pages.models import NewsPage
@@ -25,48 +27,59 @@ def district_hubs():
     return DistrictHubPage.objects.live().public().in_district_order()
 
 
-@dataclass
 class HubContents:
-    upcoming_sessions: list[CouncilSession]
-    recent_sessions: list[CouncilSession]
-    procedures: list[ProcedurePage]
-    more_procedures: bool
-    offerings: list[OfferingPage]
-    more_offerings: bool
-    events: list[Event]
-    news: list[NewsPage]
+    """What a district hub shows, each part read from the database when it is first used (so a
+    part kept as a fragment costs nothing), in a fixed number of queries."""
+
+    def __init__(self, hub: DistrictHubPage, now: datetime.datetime):
+        self.hub, self.district, self.now = hub, hub.district, now
+
+    @cached_property
+    def _sessions(self):
+        return CouncilSession.objects.filter(page=self.hub)
+
+    @cached_property
+    def upcoming_sessions(self) -> list[CouncilSession]:
+        return list(self._sessions.filter(start__gte=self.now).order_by("start", "pk"))
+
+    @cached_property
+    def recent_sessions(self) -> list[CouncilSession]:
+        recent = self._sessions.filter(start__lt=self.now).order_by("-start", "-pk")
+        return list(recent[:HUB_RECENT_SESSIONS])
+
+    @cached_property
+    def _procedures(self) -> tuple[list[ProcedurePage], bool]:
+        listed = procedure_list(district=self.district, now=self.now).filter(
+            listing_status__in=[ProcedureStatus.OPEN, ProcedureStatus.PLANNED]
+        )
+        return capped(listed, HUB_PROCEDURES)
+
+    procedures = property(lambda self: self._procedures[0])
+    more_procedures = property(lambda self: self._procedures[1])
+
+    @cached_property
+    def _offerings(self) -> tuple[list[OfferingPage], bool]:
+        offerings = OfferingPage.objects.live().public().filter(districts=self.district)
+        return capped(offerings.for_listing().order_by(by_title(), "pk"), HUB_OFFERINGS)
+
+    offerings = property(lambda self: self._offerings[0])
+    more_offerings = property(lambda self: self._offerings[1])
+
+    @cached_property
+    def events(self) -> list[Event]:
+        return list(events_upcoming(district=self.district, now=self.now)[:HUB_EVENTS])
+
+    @cached_property
+    def news(self) -> list[NewsPage]:
+        news = NewsPage.objects.live().public().filter(districts=self.district)
+        return list(news.newest_first()[:HUB_NEWS])
 
 
 def district_hub_contents(*, hub: DistrictHubPage, now=None) -> HubContents:
-    """What a district hub shows, in a fixed number of queries."""
-    now = now or timezone.now()
-    district = hub.district
-    sessions = CouncilSession.objects.filter(page=hub)
-    procedures, more_procedures = capped(
-        procedure_list(district=district, now=now).filter(
-            listing_status__in=[ProcedureStatus.OPEN, ProcedureStatus.PLANNED]
-        ),
-        HUB_PROCEDURES,
-    )
-    offerings, more_offerings = capped(
-        OfferingPage.objects.live()
-        .public()
-        .filter(districts=district)
-        .for_listing()
-        .order_by(by_title(), "pk"),
-        HUB_OFFERINGS,
-    )
-    return HubContents(
-        upcoming_sessions=list(sessions.filter(start__gte=now).order_by("start", "pk")),
-        recent_sessions=list(
-            sessions.filter(start__lt=now).order_by("-start", "-pk")[:HUB_RECENT_SESSIONS]
-        ),
-        procedures=procedures,
-        more_procedures=more_procedures,
-        offerings=offerings,
-        more_offerings=more_offerings,
-        events=list(events_upcoming(district=district, now=now)[:HUB_EVENTS]),
-        news=list(
-            NewsPage.objects.live().public().filter(districts=district).newest_first()[:HUB_NEWS]
-        ),
-    )
+    """What a district hub shows, read part by part when used."""
+    return HubContents(hub, now or timezone.now())
+
+
+def next_session_start(*, now: datetime.datetime) -> datetime.datetime | None:
+    """When the next council session begins (one query): a hub lists it as recent from then."""
+    return CouncilSession.objects.filter(start__gt=now).aggregate(start=Min("start"))["start"]

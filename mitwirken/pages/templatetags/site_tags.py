@@ -7,7 +7,13 @@ from django.urls import Resolver404, resolve, translate_url
 from django.utils.translation import get_language, get_language_info, override
 from wagtail.models import Page, Site
 
-from mitwirken.pages.models import SiteLinks
+from mitwirken.pages.selectors import (
+    breadcrumb_links,
+    frame_prefetch,
+    menu_links,
+    page_urls,
+    site_links,
+)
 
 register = template.Library()
 
@@ -16,31 +22,41 @@ def _site(request):
     return Site.find_for_request(request) if request else None
 
 
+def _request(context):
+    """The request, with what every page shows read from the cache in one round trip (by
+    whichever of these tags comes first)."""
+    request = context.get("request")
+    frame_prefetch(request, context.get("page"))
+    return request
+
+
 @register.inclusion_tag("components/main_navigation.html", takes_context=True)
 def main_navigation(context):
-    """The home page's live children that are marked "show in menus"."""
-    request = context.get("request")
-    site = _site(request)
+    """The home page's live children that are marked "show in menus" (kept as a fragment);
+    the one this page is or lies below is marked current."""
     page = context.get("page")
-    if site is None:
-        return {"items": []}
-    items = site.root_page.get_children().live().public().in_menu()
-    ancestor_pks = set(page.get_ancestors().values_list("pk", flat=True)) if page else set()
-    return {"items": items, "current_pk": page.pk if page else None, "ancestor_pks": ancestor_pks}
+    path = page.path if isinstance(page, Page) else None
+    items = []
+    for link in menu_links(_request(context)):
+        current = ""
+        if path == link["path"]:
+            current = "page"
+        elif path and path.startswith(link["path"]):
+            current = "true"
+        items.append({**link, "current": current})
+    return {"items": items}
 
 
-@register.inclusion_tag("components/breadcrumbs.html")
-def breadcrumbs(page, current=""):
+@register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context, page, current=""):
     """The path from the home page down to this page (the tree's invisible root left out);
     with ``current``, the name of a route of the page (a form), below the page itself."""
+    if page.depth <= 2 and not current:
+        return {}
+    links = breadcrumb_links(_request(context), page)
     if current:
-        return {
-            "ancestors": page.get_ancestors(inclusive=True).filter(depth__gt=1),
-            "page": page,
-            "current": current,
-        }
-    ancestors = page.get_ancestors().filter(depth__gt=1) if page.depth > 2 else Page.objects.none()
-    return {"ancestors": ancestors, "page": page}
+        return {"ancestors": links, "page": page, "current": current}
+    return {"ancestors": [link for link in links if link["path"] != page.path], "page": page}
 
 
 @register.inclusion_tag("components/language_switcher.html", takes_context=True)
@@ -48,17 +64,21 @@ def language_switcher(context):
     """Links to this page in every language: the translated page URL, else the translated path.
 
     A page's own routes (a comparison, a form) and query strings (filters) carry over."""
-    request = context.get("request")
+    request = _request(context)
     page = context.get("page")
     current = get_language()
     languages = []
     rest = ""
-    if page is not None and isinstance(page, Page) and request is not None:
-        own_url = page.get_url(request) or ""
+    urls = {}
+    if isinstance(page, Page) and request is not None:
+        urls = page_urls(request, page)
+        own_url = urls.get(current, "")
         if own_url and request.path.startswith(own_url):
             rest = request.get_full_path()[len(own_url) :]
     for code, _name in settings.LANGUAGES:
-        if page is not None and isinstance(page, Page):
+        if urls:
+            url = (urls[code] or "/") + rest
+        elif isinstance(page, Page):
             with override(code):
                 url = (page.get_url(request) or "/") + rest
         elif request is not None:
@@ -120,32 +140,15 @@ def _with_translated_next(request, url: str, code: str) -> str:
 @register.inclusion_tag("components/footer.html", takes_context=True)
 def footer_links(context):
     """The footer's fixed links (accessibility, Leichte Sprache, DGS, privacy, imprint, contact)."""
-    request = context.get("request")
-    site = _site(request)
-    if site is None:
-        return {"links": []}
-    site_links = SiteLinks.for_request(request)
-    pages = Page.objects.live().in_bulk(
-        [
-            getattr(site_links, f"{name}_id")
-            for name in SiteLinks.FIELDS
-            if getattr(site_links, f"{name}_id")
-        ]
-    )
-    links = []
-    for name in SiteLinks.FIELDS:
-        page = pages.get(getattr(site_links, f"{name}_id"))
-        if page is not None:
-            links.append((page.title, page))
-    return {"links": links}
+    return {"links": list(site_links(_request(context)).values())}
 
 
 @register.simple_tag(takes_context=True)
 def is_easy_language_page(context) -> bool:
     """Whether this is the page in Leichte Sprache that the footer links to (its layout is set
-    for easy reading). The site's links are read once per request, for the footer too."""
-    request = context.get("request")
+    for easy reading)."""
+    request = _request(context)
     page = context.get("page")
-    if _site(request) is None or not isinstance(page, Page):
+    if request is None or not isinstance(page, Page):
         return False
-    return SiteLinks.for_request(request).easy_language_page_id == page.pk
+    return site_links(request).get("easy_language", {}).get("id") == page.pk

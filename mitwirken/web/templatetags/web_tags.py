@@ -1,6 +1,7 @@
 from django import template
 
 from ..deadlines import countdown_text, deadline_text
+from ..fragments import fragment as kept_fragment
 from ..links import absolute_url as _absolute_url
 from ..links import login_url as _login_url
 from ..links import return_path as _return_path
@@ -56,3 +57,39 @@ def absolute_url(url):
     """``url`` on the portal's public address (``links.absolute_url``), for text that leaves
     the site."""
     return _absolute_url(url)
+
+
+class FragmentNode(template.Node):
+    def __init__(self, nodelist, name, vary, scheduled):
+        self.nodelist, self.name, self.vary, self.scheduled = nodelist, name, vary, scheduled
+
+    def render(self, context):
+        vary = [value.resolve(context) for value in self.vary]
+        request = context.get("request") or getattr(context, "request", None)
+        if request is None or any(value is None for value in vary):
+            return self.nodelist.render(context)
+        return kept_fragment(
+            request,
+            self.name.resolve(context),
+            lambda: self.nodelist.render(context),
+            *vary,
+            scheduled=self.scheduled,
+        )
+
+
+@register.tag
+def fragment(parser, token):
+    """``{% fragment "name" value … [scheduled] %}…{% endfragment %}``: what it encloses, the
+    same for everyone in a language, kept until a page is published (``mitwirken.web.fragments``)
+    and, with ``scheduled``, until pages change by the clock. Never around anything of the
+    person (a name, a CSRF token). A value that is ``None`` renders it without keeping it."""
+    bits = token.split_contents()[1:]
+    if not bits:
+        raise template.TemplateSyntaxError("{% fragment %} needs a name")
+    scheduled = bits[-1] == "scheduled"
+    if scheduled:
+        bits.pop()
+    nodelist = parser.parse(("endfragment",))
+    parser.delete_first_token()
+    name, *vary = (parser.compile_filter(bit) for bit in bits)
+    return FragmentNode(nodelist, name, vary, scheduled)

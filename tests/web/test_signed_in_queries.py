@@ -1,0 +1,42 @@
+"""The demo portal's pages for a signed-in citizen, whom no page cache serves: at most so many
+queries, once what is the same for everyone is kept (``mitwirken.web.fragments``), and when it
+is built anew. scripts/bench_pages.py measures their time (docs/performance.md)."""
+
+import pytest
+from django.core.cache import cache
+
+from mitwirken.accounts.models import User
+
+pytestmark = pytest.mark.django_db
+
+#: Page, its queries with the fragments kept, and when every fragment is built anew.
+CEILINGS = {
+    "/": (9, 36),
+    "/beteiligung/": (9, 26),
+    "/beteiligung/?district=hoerde&status=open": (10, 27),
+    "/wegweiser/?intent=opinion&district=hoerde&how=either": (9, 38),
+    "/stadtbezirke/hoerde/": (14, 41),
+    "/impressum/": (8, 15),
+}
+
+
+@pytest.fixture
+def citizen_client(client, seeded):
+    client.force_login(User.objects.get(email="phoenixsee@example.org"))
+    client.get("/")  # the process's own caches (content types, templates) filled
+    return client
+
+
+@pytest.mark.parametrize("url", CEILINGS)
+def test_a_signed_in_citizens_page_makes_few_queries(
+    citizen_client, url, django_assert_max_num_queries
+):
+    kept, built = CEILINGS[url]
+    cache.clear()
+    with django_assert_max_num_queries(built):
+        first = citizen_client.get(url)
+    with django_assert_max_num_queries(kept):
+        again = citizen_client.get(url)
+
+    assert first.status_code == again.status_code == 200
+    assert "Phoenixseeläuferin" in again.content.decode()  # the person's own name, not kept
