@@ -7,6 +7,7 @@ import re
 
 import pytest
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django.utils.translation import ngettext
@@ -402,6 +403,23 @@ def test_a_hidden_proposals_page_says_it_is_hidden(client, procedure, signed_in)
     )
 
 
+def test_a_visitors_proposal_page_comes_from_the_page_cache_until_a_comment_comes(
+    client, procedure, citizen, django_assert_num_queries, django_capture_on_commit_callbacks
+):
+    proposal = ProposalFactory(procedure=procedure)
+    url = proposal_url(procedure, proposal)
+    first = Client().get(url)
+    assert not first.cookies
+
+    with django_assert_num_queries(0):
+        assert Client().get(url).content == first.content
+    client.force_login(citizen)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"{procedure.url}kommentar/", {"text": "Gute Idee!", "proposal": proposal.pk})
+
+    assert "Gute Idee!" in Client().get(url).content.decode()
+
+
 def test_a_proposal_of_another_procedure_is_not_found(client, procedure):
     other = ProposalFactory(procedure=ProcedurePageFactory())
 
@@ -464,7 +482,7 @@ def queries(client, url) -> int:
 @pytest.mark.parametrize("who", ["visitor", "citizen"])
 @pytest.mark.parametrize("query", ["", "?sort=supports&page=2", "?sort=comments&status=in_review"])
 def test_the_procedures_page_makes_as_many_queries_for_60_proposals_as_for_3(
-    client, procedure, citizen, who, query, django_assert_max_num_queries
+    client, procedure, citizen, who, query, django_assert_max_num_queries, without_page_cache
 ):
     authors = UserFactory.create_batch(3)
     if who == "citizen":
@@ -483,7 +501,7 @@ def test_the_procedures_page_makes_as_many_queries_for_60_proposals_as_for_3(
 
 @pytest.mark.parametrize("who", ["visitor", "citizen"])
 def test_a_proposals_page_makes_as_many_queries_for_60_comments_as_for_3(
-    client, procedure, citizen, who, django_assert_max_num_queries
+    client, procedure, citizen, who, django_assert_max_num_queries, without_page_cache
 ):
     authors = UserFactory.create_batch(3)
     proposal = ProposalFactory(procedure=procedure)
