@@ -140,6 +140,7 @@ def test_a_citizen_takes_part_in_a_procedure(page, procedure):
     back = ui("Back to the procedure “%(procedure)s”") % {"procedure": procedure.title}
     page.get_by_role("link", name=back).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Uferpromenade am Phoenixsee")
+    axe(page)
 
     # Follow the procedure.
     page.get_by_role("button", name=re.compile("Uferpromenade am Phoenixsee")).first.click()
