@@ -10,7 +10,7 @@ class WebConfig(AppConfig):
     label = "web"
 
     def ready(self):
-        from django.db.models.signals import post_delete
+        from django.db.models.signals import post_delete, post_save
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
         from . import generations
@@ -23,13 +23,16 @@ class WebConfig(AppConfig):
         post_delete.connect(
             begin_pages, sender="wagtailcore.Page", dispatch_uid="web.generations.page_deleted"
         )
+        # A page made private (or public again) leaves every list and the navigation at once,
+        # as an unpublished one does: not even a visitor's page from before is served.
+        for signal in (post_save, post_delete):
+            signal.connect(
+                begin_pages,
+                sender="wagtailcore.PageViewRestriction",
+                dispatch_uid=f"web.generations.restriction.{id(signal)}",
+            )
         # Pages show images (by the URLs of their renditions) and documents (title, size, file
-        # name); the site's root page and host name decide every URL; a page made private must
-        # not be served to visitors from before.
+        # name); the site's root page and host name decide every URL.
         generations.begin_on_save(
-            PAGES,
-            "wagtailimages.Image",
-            "wagtaildocs.Document",
-            "wagtailcore.Site",
-            "wagtailcore.PageViewRestriction",
+            PAGES, "wagtailimages.Image", "wagtaildocs.Document", "wagtailcore.Site"
         )
