@@ -14,8 +14,12 @@ class PagesConfig(AppConfig):
         from mitwirken.editorial.registry import editorial_register
         from mitwirken.web import generations
 
-        from . import kinds, views  # noqa: F401
+        from . import kinds, routing, views  # noqa: F401
         from .models import NewsPage
+
+        # A request finds its page in one small query per level (wagtail-modeltranslation,
+        # ready before this app, read every child of each page on the way).
+        routing.install()
 
         # The Ombudsstelle edits the whole site below the home page (Wissen, Aktuelles, Leichte
         # Sprache, Gebärdensprache, Barrierefreiheit, Datenschutz and what the apps add), its

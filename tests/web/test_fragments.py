@@ -85,7 +85,7 @@ def test_a_page_published_anew_shows_in_the_navigation_footer_and_breadcrumbs_at
 
 
 def test_a_page_unpublished_or_made_private_leaves_the_navigation_at_once(
-    client, knowledge, standard_page_factory
+    client, knowledge, standard_page_factory, django_capture_on_commit_callbacks
 ):
     news = standard_page_factory(title="Aktuelles", slug="aktuelles", show_in_menus=True)
     assert navigation(client.get("/").content.decode()) == ["Wissen", "Aktuelles"]
@@ -93,7 +93,8 @@ def test_a_page_unpublished_or_made_private_leaves_the_navigation_at_once(
     news.unpublish()
     assert navigation(client.get("/").content.decode()) == ["Wissen"]
 
-    PageViewRestriction.objects.create(page=knowledge, restriction_type="login")
+    with django_capture_on_commit_callbacks(execute=True):  # begun once it is committed
+        PageViewRestriction.objects.create(page=knowledge, restriction_type="login")
     assert ui("Main navigation") not in client.get("/").content.decode()
 
 
