@@ -35,7 +35,6 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 from . import generations
-from .generations import next_scheduled_change
 
 T = TypeVar("T")
 
@@ -62,15 +61,6 @@ def page_number(request) -> int | None:
     if not (number.isascii() and number.isdigit()) or not 0 < int(number) <= MAX_KEPT_PAGE:
         return None
     return int(number)
-
-
-def _scheduled_change(request) -> datetime.datetime:
-    """``next_scheduled_change`` from now, read once per request."""
-    if request is None:
-        return next_scheduled_change(timezone.now())
-    if "_scheduled_change" not in request.__dict__:
-        request._scheduled_change = next_scheduled_change(timezone.now())
-    return request._scheduled_change
 
 
 def _seconds_until(moment: datetime.datetime) -> float:
@@ -117,7 +107,7 @@ def fragment(
     if value is _MISSING or value is _ABSENT:
         # The moment is taken before building (once per request): what the build reads is
         # valid until then.
-        changes = _scheduled_change(request) if scheduled else None
+        changes = generations.scheduled_change(request) if scheduled else None
         value = build()
         seconds = _seconds_until(changes) if changes else FRAGMENT_SECONDS
         if seconds > 0:

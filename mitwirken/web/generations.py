@@ -109,3 +109,13 @@ def next_scheduled_change(now: datetime.datetime) -> datetime.datetime:
         if moment is not None and moment > now:
             moments.append(moment)
     return min(moments)
+
+
+def scheduled_change(request=None) -> datetime.datetime:
+    """``next_scheduled_change`` from now, read once per request. Take it before rendering:
+    what the rendering reads is valid until then, even when the moment passes meanwhile."""
+    if request is None:
+        return next_scheduled_change(timezone.now())
+    if "_scheduled_change" not in request.__dict__:
+        request._scheduled_change = next_scheduled_change(timezone.now())
+    return request._scheduled_change

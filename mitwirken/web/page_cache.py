@@ -18,7 +18,6 @@ When Redis is away the cache answers every read as a miss and drops every write:
 rendered, as it would be without the cache.
 """
 
-import math
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -35,7 +34,6 @@ from django.utils.cache import (
 from wagtail import views as wagtail_views
 
 from . import generations
-from .generations import next_scheduled_change
 
 #: Cookies of a person the page may be made for: their session, and a message for them.
 PERSONAL_COOKIES = (settings.SESSION_COOKIE_NAME, CookieStorage.cookie_name)
@@ -74,14 +72,14 @@ def _key_prefix() -> str:
     return "page." + generations.stamp(*generations.every_page())
 
 
-def _seconds_valid() -> int:
-    """How long a page rendered now stays as it is, at most ``PAGE_CACHE_SECONDS`` (0: the
-    page cache is off)."""
+def _seconds_valid(request) -> float:
+    """How long the page just rendered stays as it is: until the scheduled change that was
+    next when its rendering began (to the millisecond, as Redis keeps them), at most
+    ``PAGE_CACHE_SECONDS``; 0 when it has passed, or the page cache is off."""
     if not settings.PAGE_CACHE_SECONDS:
-        return 0
-    now = timezone.now()
-    until = (next_scheduled_change(now) - now).total_seconds()
-    return max(1, min(settings.PAGE_CACHE_SECONDS, math.ceil(until)))
+        return 0.0
+    until = (generations.scheduled_change(request) - timezone.now()).total_seconds()
+    return max(0.0, min(settings.PAGE_CACHE_SECONDS, until))
 
 
 def _vary_without(response, dropped) -> None:
@@ -139,6 +137,8 @@ class FetchPageCacheMiddleware:
             if response is not None:
                 break
         visit.hit = response is not None
+        if not visit.hit:
+            generations.scheduled_change(request)  # before rendering: it is valid until then
         return response
 
 
@@ -177,12 +177,12 @@ class UpdatePageCacheMiddleware:
                 patch_vary_headers(response, ("Cookie",))
             return response
         _vary_without(response, VARY_DROPPED)
-        seconds = _seconds_valid()
+        seconds = _seconds_valid(request)
         patch_cache_control(
             response,
             public=True,
             max_age=0,
-            s_maxage=min(settings.PAGE_CACHE_PROXY_SECONDS, seconds),
+            s_maxage=int(min(settings.PAGE_CACHE_PROXY_SECONDS, seconds)),
         )
         if seconds:
             cache = _cache()
