@@ -18,6 +18,7 @@ from .admin.moderation import ModerationViewSet
 from .admin.permissions import ModerationPermissionPolicy
 from .admin.plans import ProcedureFromPlanView
 from .admin.statements import StatementProcessedFormatter
+from .generations import PARTICIPATION
 from .models import Report
 from .services import moderation, results, statements
 
@@ -101,9 +102,16 @@ home_section(
     depends_on=(PAGES,),
     scheduled=True,
 )(views.open_procedures_section)
-home_section("events", label=_("Upcoming events"), heading=_("Upcoming events"), order=30)(
-    views.events_section
-)
+# The same for everyone until a page is published, an event is entered (participation's
+# generation) or an event begins or ends.
+home_section(
+    "events",
+    label=_("Upcoming events"),
+    heading=_("Upcoming events"),
+    order=30,
+    depends_on=(PAGES, PARTICIPATION),
+    scheduled=True,
+)(views.events_section)
 
 
 @hooks.register(SCHEDULED_CHANGES_HOOK)

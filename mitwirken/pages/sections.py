@@ -24,7 +24,7 @@ from django.template.loader import render_to_string
 from wagtail import hooks
 
 from mitwirken.web import generations
-from mitwirken.web.fragments import fragment, prefetch
+from mitwirken.web.fragments import fragment, fragment_key, prefetch_keys
 
 #: The hook through which apps register ``HomeSection``s.
 HOME_SECTIONS_HOOK = "home_page_sections"
@@ -83,19 +83,23 @@ class Part:
     html: str = ""
 
 
+def _name(section: HomeSection) -> str:
+    return f"home-section-{section.key}"
+
+
 def _depends_on(section: HomeSection) -> tuple[str, ...]:
     # The editors' heading and introduction are the home page's, so published pages too.
     return tuple(dict.fromkeys((generations.PAGES, *section.depends_on)))
 
 
 def _prefetch_kept(request, page, sections) -> None:
-    """Read the kept sections from the cache in one round trip per kind of dependency."""
-    kept: dict[tuple, list] = {}
-    for section in sections:
-        if section.depends_on is not None:
-            kept.setdefault(_depends_on(section), []).append((f"home-section-{section.key}",))
-    for depends_on, specs in kept.items():
-        prefetch(request, *((*spec, page.pk) for spec in specs), depends_on=depends_on)
+    """Read the kept sections from the cache in one round trip."""
+    keys = [
+        fragment_key(request, _name(section), page.pk, depends_on=_depends_on(section))
+        for section in sections
+        if section.depends_on is not None
+    ]
+    prefetch_keys(request, keys)
 
 
 def _section_html(section: HomeSection, request, page, *, heading: str, intro: str) -> str:
@@ -103,7 +107,7 @@ def _section_html(section: HomeSection, request, page, *, heading: str, intro: s
         return _render_section(section, request, page, heading=heading, intro=intro)
     return fragment(
         request,
-        f"home-section-{section.key}",
+        _name(section),
         lambda: _render_section(section, request, page, heading=heading, intro=intro),
         page.pk,
         depends_on=_depends_on(section),

@@ -70,13 +70,16 @@ def _seconds_until(moment: datetime.datetime) -> float:
 
 
 def _stamp(request, names: tuple[str, ...]) -> str:
-    """The stamp of ``names``, read once per request."""
+    """The stamp of ``names``, read once per request: the first read takes those of every
+    generation that pages depend on too, so a page asks for stamps once."""
     if request is None:
         return generations.stamp(*names)
-    stamps = request.__dict__.setdefault("_generation_stamps", {})
-    if names not in stamps:
-        stamps[names] = generations.stamp(*names)
-    return stamps[names]
+    known = request.__dict__.setdefault("_generation_stamps", {})
+    wanted = dict.fromkeys((*generations.every_page(), *names))
+    missing = [name for name in wanted if name not in known]
+    if missing:
+        known.update(generations.stamps(*missing))
+    return "-".join(known[name] for name in names)
 
 
 def fragment_key(request, name: str, *vary, depends_on: tuple[str, ...] = (generations.PAGES,)):
@@ -122,10 +125,16 @@ def prefetch(
     """Read the fragments a page is about to show, each ``(name, *vary)``, in one round trip to
     the cache; ``fragment`` then finds them on the request (and builds the missing ones without
     asking again)."""
+    keys = [fragment_key(request, *spec, depends_on=depends_on) for spec in fragments]
+    prefetch_keys(request, keys)
+
+
+def prefetch_keys(request, keys) -> None:
+    """``prefetch`` for keys made with ``fragment_key`` (fragments that depend on different
+    generations)."""
     if request is None or getattr(request, "is_preview", False):
         return
     read = request.__dict__.setdefault("_fragments", {})
-    keys = [fragment_key(request, *spec, depends_on=depends_on) for spec in fragments]
     wanted = [key for key in keys if key not in read]
     if wanted:
         found = cache.get_many(wanted)

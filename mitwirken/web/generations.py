@@ -41,10 +41,15 @@ def begin(name: str) -> str:
     return stamp
 
 
+def stamps(*names: str) -> dict[str, str]:
+    """The stamp of the current generation of each of ``names`` (in one cache read)."""
+    found = cache.get_many([_key(name) for name in names])
+    return {name: found.get(_key(name)) or begin(name) for name in names}
+
+
 def stamp(*names: str) -> str:
     """The stamps of the current generations of ``names`` (in one cache read), as one string."""
-    found = cache.get_many([_key(name) for name in names])
-    return "-".join(found.get(_key(name)) or begin(name) for name in names)
+    return "-".join(stamps(*names).values())
 
 
 def begin_pages(**kwargs) -> None:

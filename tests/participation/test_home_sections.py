@@ -2,6 +2,7 @@
 first, and the next events."""
 
 import datetime
+import time
 
 import pytest
 from django.utils import timezone
@@ -102,3 +103,26 @@ def test_without_upcoming_events_there_is_no_events_section(
         procedure=procedure_page_factory(), start=timezone.now() - datetime.timedelta(days=1)
     )
     assert section(client.get("/"), "events") is None
+
+
+def test_kept_events_show_an_event_entered_since_and_drop_one_that_has_ended(
+    client,
+    citizen,
+    index,
+    procedure_page_factory,
+    event_factory,
+    django_capture_on_commit_callbacks,
+):
+    client.force_login(citizen)  # the section a signed-in person gets, not the page cache's
+    procedure = procedure_page_factory(title="Phoenix-See")
+    now = timezone.now()
+    ends = now + datetime.timedelta(seconds=1.5)
+    event_factory(procedure=procedure, title="Endet gleich", start=now, end=ends)
+    assert card_titles(section(client.get("/"), "events")) == ["Endet gleich"]
+
+    with django_capture_on_commit_callbacks(execute=True):  # as staff save it
+        event_factory(procedure=procedure, title="Morgen", start=now + datetime.timedelta(days=1))
+    assert card_titles(section(client.get("/"), "events")) == ["Endet gleich", "Morgen"]
+
+    time.sleep((ends - timezone.now()).total_seconds() + 0.2)
+    assert card_titles(section(client.get("/"), "events")) == ["Morgen"]

@@ -11,11 +11,12 @@ pytestmark = pytest.mark.django_db
 
 #: Page, its queries with the fragments kept, and when every fragment is built anew.
 CEILINGS = {
-    "/": (9, 36),
+    "/": (7, 36),
     "/beteiligung/": (9, 26),
     "/beteiligung/?district=hoerde&status=open": (10, 27),
     "/wegweiser/?intent=opinion&district=hoerde&how=either": (9, 38),
-    "/stadtbezirke/hoerde/": (14, 41),
+    "/stadtbezirke/hoerde/": (11, 40),
+    "/beteiligung/hoerde/phoenix-see-uferpromenade/": (32, 39),
     "/impressum/": (8, 15),
 }
 

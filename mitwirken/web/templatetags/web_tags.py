@@ -2,6 +2,7 @@ from django import template
 
 from ..deadlines import countdown_text, deadline_text
 from ..fragments import fragment as kept_fragment
+from ..generations import PAGES
 from ..links import absolute_url as _absolute_url
 from ..links import login_url as _login_url
 from ..links import return_path as _return_path
@@ -60,8 +61,9 @@ def absolute_url(url):
 
 
 class FragmentNode(template.Node):
-    def __init__(self, nodelist, name, vary, scheduled):
-        self.nodelist, self.name, self.vary, self.scheduled = nodelist, name, vary, scheduled
+    def __init__(self, nodelist, name, vary, depends_on, scheduled):
+        self.nodelist, self.name, self.vary = nodelist, name, vary
+        self.depends_on, self.scheduled = depends_on, scheduled
 
     def render(self, context):
         vary = [value.resolve(context) for value in self.vary]
@@ -73,23 +75,29 @@ class FragmentNode(template.Node):
             self.name.resolve(context),
             lambda: self.nodelist.render(context),
             *vary,
+            depends_on=tuple(dict.fromkeys((PAGES, *self.depends_on))),
             scheduled=self.scheduled,
         )
 
 
 @register.tag
 def fragment(parser, token):
-    """``{% fragment "name" value … [scheduled] %}…{% endfragment %}``: what it encloses, the
-    same for everyone in a language, kept until a page is published (``mitwirken.web.fragments``)
-    and, with ``scheduled``, until pages change by the clock. Never around anything of the
-    person (a name, a CSRF token). A value that is ``None`` renders it without keeping it."""
+    """``{% fragment "name" value … [on "generation" …] [scheduled] %}…{% endfragment %}``:
+    what it encloses, the same for everyone in a language, kept until a page is published or a
+    generation named after ``on`` begins anew (``mitwirken.web.fragments``) and, with
+    ``scheduled``, until pages change by the clock. Never around anything of the person (a
+    name, a CSRF token). A value that is ``None`` renders it without keeping it."""
     bits = token.split_contents()[1:]
     if not bits:
         raise template.TemplateSyntaxError("{% fragment %} needs a name")
     scheduled = bits[-1] == "scheduled"
     if scheduled:
         bits.pop()
+    depends_on = ()
+    if "on" in bits:
+        at = bits.index("on")
+        bits, depends_on = bits[:at], tuple(name.strip("\"'") for name in bits[at + 1 :])
     nodelist = parser.parse(("endfragment",))
     parser.delete_first_token()
     name, *vary = (parser.compile_filter(bit) for bit in bits)
-    return FragmentNode(nodelist, name, vary, scheduled)
+    return FragmentNode(nodelist, name, vary, depends_on, scheduled)
