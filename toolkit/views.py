@@ -23,6 +23,7 @@ from wagtail import hooks
 
 from mitwirken import limits
 from mitwirken.pages.kit import page_context, page_route, route_url
+from mitwirken.pages.selectors import live_page_url
 from mitwirken.web.messages import redirect_to_messages
 
 from . import rules, selectors, services
@@ -85,9 +86,11 @@ def toolkit_index_context(request, page) -> dict:
         "selected_category": category,
         "categories": selectors.categories_with_counts(matching),
         "formats": formats,
-        "platform_index": PlatformIndexPage.objects.child_of(page).live().public().first(),
+        "platform_index_url": live_page_url(request, PlatformIndexPage),
         "compare_url": route_url(page, "compare", request=request),
         "suggest_url": route_url(page, "suggest", request=request),
+        # The categories, the filter and the list are the same for everyone: kept per filters.
+        "listing_key": form.fragment_key(request),
     }
 
 

@@ -362,3 +362,18 @@ def forms_nest(html: str) -> bool:
     parser = _FormNesting()
     parser.feed(html)
     return parser.nested
+
+
+def test_the_kept_list_shows_a_format_published_since_and_each_filter_its_own(
+    client, citizen, toolkit, format_page_factory
+):
+    client.force_login(citizen)  # the list a signed-in person gets, not the page cache's
+    format_page_factory(title="Stadtspaziergang", mode="analog")
+    client.get(URL)
+
+    format_page_factory(title="Online-Umfrage", mode="digital")
+    everything = client.get(URL).content.decode()
+    analog = client.get(URL, {"mode": "analog"}).content.decode()
+
+    assert "Stadtspaziergang" in everything and "Online-Umfrage" in everything
+    assert "Stadtspaziergang" in analog and "Online-Umfrage" not in analog
