@@ -111,6 +111,7 @@ def planned_project_index_context(request, page) -> dict:
         "filter_form": form,
         "plans": form.filter(page.listing().for_listing()),
         "new_since": new_since(),
+        "listing_key": form.fragment_key(request),
     }
 
 

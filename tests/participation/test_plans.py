@@ -355,3 +355,20 @@ def test_someone_who_may_not_edit_the_plan_gets_no_form(plan, client):
     client.force_login(UserFactory())
     response = client.get(reverse("participation_procedure_from_plan", args=[plan.pk]))
     assert response.status_code == 302
+
+
+def test_the_kept_vorhabenliste_shows_a_plan_published_since_and_each_filter_its_own(
+    client, citizen, home_page
+):
+    client.force_login(citizen)  # the list a signed-in person gets, not the page cache's
+    index = PlannedProjectIndexPageFactory()
+    hoerde = District.objects.get(slug="hoerde")
+    PlannedProjectPageFactory(parent=index, title="Radweg am See", districts=[hoerde])
+    client.get(index.url)
+
+    PlannedProjectPageFactory(parent=index, title="Neuer Spielplatz")
+    everything = client.get(index.url).content.decode()
+    in_hoerde = client.get(index.url, {"district": "hoerde"}).content.decode()
+
+    assert "Radweg am See" in everything and "Neuer Spielplatz" in everything
+    assert "Radweg am See" in in_hoerde and "Neuer Spielplatz" not in in_hoerde
