@@ -20,6 +20,7 @@ from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import urlencode
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
@@ -369,12 +370,17 @@ def procedure_context(request, procedure, *, bound: Bound | None = None) -> dict
     status = procedure.status()
     # Ended: closed, or with results and nothing open any more (results may come early).
     ended = status in (ProcedureStatus.CLOSED, ProcedureStatus.RESULTS) and not open_for
-    today = timezone.localdate()
-    council_steps = list(procedure.council_steps.all())
-    for step in council_steps:
-        step.is_past = step.date < today
+
+    def council_steps():
+        today = timezone.localdate()
+        steps = list(procedure.council_steps.all())
+        for step in steps:
+            step.is_past = step.date < today
+        return steps
+
     return {
-        "timeline": selectors.procedure_timeline(procedure),
+        # Shown in the kept "procedure-about" fragment: read only when it is built anew.
+        "timeline": SimpleLazyObject(lambda: selectors.procedure_timeline(procedure)),
         "current_phase": phase,
         "next_phase": procedure.next_phase(),
         "open_for": open_for,
@@ -383,9 +389,11 @@ def procedure_context(request, procedure, *, bound: Bound | None = None) -> dict
         "participation_ended": ended,
         "participation_end": procedure.participation_end(),
         "results_summary": results_summary(procedure) if ended else None,
-        "documents": list(procedure.documents.select_related("document")),
-        "districts": list(procedure.procedure_districts.select_related("district")),
-        "council_steps": council_steps,
+        "documents": SimpleLazyObject(lambda: list(procedure.documents.select_related("document"))),
+        "districts": SimpleLazyObject(
+            lambda: list(procedure.procedure_districts.select_related("district"))
+        ),
+        "council_steps": SimpleLazyObject(council_steps),
         "statement_weighing": selectors.statement_weighing(procedure=procedure),
         "proposals": proposals,
         "filter_form": filter_form,

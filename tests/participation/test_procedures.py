@@ -254,3 +254,21 @@ def test_the_page_makes_as_many_queries_for_100_contributions_as_for_10(
         response = client.get(procedure.url)
     assert response.context["proposals"].paginator.count == 100
     assert poll.title in response.content.decode()
+
+
+def test_what_a_procedure_says_of_itself_is_kept_for_signed_in_people_until_it_is_published(
+    client, citizen, home_page
+):
+    procedure = ProcedurePageFactory(title="Radwall", responsible_office="Tiefbauamt")
+    client.force_login(citizen)
+    built = _queries(client, procedure.url)
+
+    kept = _queries(client, procedure.url)
+    html = client.get(procedure.url).content.decode()
+    procedure.responsible_office = "Amt für Mobilität"
+    procedure.save_revision().publish()
+    republished = client.get(procedure.url).content.decode()
+
+    assert kept < built
+    assert "Tiefbauamt" in html
+    assert "Amt für Mobilität" in republished and "Tiefbauamt" not in republished
