@@ -16,7 +16,7 @@ CEILINGS = {
     "/beteiligung/?district=hoerde&status=open": (10, 27),
     "/wegweiser/?intent=opinion&district=hoerde&how=either": (9, 38),
     "/stadtbezirke/hoerde/": (11, 40),
-    "/beteiligung/hoerde/phoenix-see-uferpromenade/": (32, 39),
+    "/beteiligung/hoerde/phoenix-see-uferpromenade/": (27, 42),
     "/impressum/": (8, 15),
 }
 
