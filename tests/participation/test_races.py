@@ -152,9 +152,10 @@ def test_one_statement_form_sent_five_times_at_once_gives_one_statement(
 ):
     live_procedure.kind = "land_use"
     live_procedure.save()
-    cookies = {"csrftoken": client.get(live_procedure.url).cookies["csrftoken"].value}
+    form_page = f"{live_procedure.url}stellungnahme/"  # the page of the form sets the token
+    cookies = {"csrftoken": client.get(form_page).cookies["csrftoken"].value}
     data = statement_data(email="erika@example.org", submission=str(uuid.uuid4()))
-    url = f"{live_server.url}{live_procedure.url}stellungnahme/"
+    url = f"{live_server.url}{form_page}"
 
     # Five, within the limit for a visitor without an account.
     statuses = all_at_once([(url, cookies, data)] * 5)
