@@ -9,6 +9,8 @@ import time
 import pytest
 from django.conf import settings
 from django.core import mail, signing
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from mitwirken import limits
 from participation import rules, services, tokens
@@ -220,3 +222,21 @@ def test_a_spike_of_anonymous_votes_alarms_the_moderators_once(
     assert poll.title in mail.outbox[0].subject
     assert poll.procedure.title in mail.outbox[0].body
     assert "/admin/" in mail.outbox[0].body
+
+
+def test_a_polls_page_makes_as_many_queries_for_six_questions_as_for_one(client, procedure):
+    small = PollFactory(procedure=procedure, allow_anonymous=True)
+    large = PollFactory(
+        procedure=procedure,
+        allow_anonymous=True,
+        questions=[(f"Frage {n}?", [f"Antwort {a}" for a in range(8)], n % 2) for n in range(6)],
+    )
+    client.get(vote_url(procedure, small))  # the process's own caches filled
+
+    counts = []
+    for poll in (small, large):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(vote_url(procedure, poll)).status_code == 200
+        counts.append(len(queries))
+
+    assert counts[0] == counts[1]

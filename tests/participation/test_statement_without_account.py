@@ -357,3 +357,9 @@ def test_the_public_never_sees_the_visitors_name_or_address(client, ombudsstelle
     assert handed_in.reference in html and SUMMARY in html
     for private in ("Erika Mustermann", "Friedensplatz 1", "erika@example.org"):
         assert private not in html
+
+
+def test_the_statement_page_makes_few_queries(client, formal, django_assert_max_num_queries):
+    client.get(url(formal))  # the process's own caches filled
+    with django_assert_max_num_queries(12):
+        assert client.get(url(formal)).status_code == 200
