@@ -35,6 +35,13 @@ from tests.factories.toolkit import (
     PlatformPageFactory,
     ToolkitIndexPageFactory,
 )
+from tests.factories.training import (
+    EnrolmentFactory,
+    SessionFactory,
+    TrainerFactory,
+    TrainingIndexPageFactory,
+    TrainingModulePageFactory,
+)
 from tests.factories.wegweiser import (
     DistrictHubIndexPageFactory,
     DistrictHubPageFactory,
@@ -72,6 +79,11 @@ register(WegweiserPageFactory)
 register(OfferingPageFactory)
 register(DistrictHubIndexPageFactory)
 register(DistrictHubPageFactory)
+register(TrainingIndexPageFactory)
+register(TrainingModulePageFactory)
+register(TrainerFactory)
+register(SessionFactory)
+register(EnrolmentFactory)
 
 
 # The people of the portal, as docs/security.md names them: each test acts as the role that uses

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "mitwirken.pages",
     "mitwirken.notifications",
     "toolkit",
+    "training",
     "participation",
     "wegweiser",
     "wagtail.contrib.forms",
@@ -331,11 +332,20 @@ RATE_LIMITS = {
     # Confirmation mails to one address, whoever asks: the form cannot flood an inbox.
     "notifications.subscribe_address": (5, HOUR),
     "toolkit.suggest": (3, DAY),
+    # Registering for and cancelling training sessions, per person (a shared address: a course
+    # room's Wi-Fi).
+    "training.enrol": (20, HOUR, 100),
 }
 # Anonymous poll votes: how long the signed form token of a poll lives (seconds), and when the
 # moderators are alarmed: more than this many anonymous votes on one poll within the window.
 PARTICIPATION_POLL_TOKEN_MAX_AGE = 4 * HOUR
 PARTICIPATION_POLL_ALARM = (50, 10 * 60)
+# Training: how long a place offered from the waiting list waits for its confirmation (hours,
+# never beyond the start); how long before the start the online room's link goes out (hours);
+# the e-mail domains whose accounts may register for internal (administration) sessions.
+TRAINING_OFFER_HOURS = 48
+TRAINING_LINK_HOURS = 2
+TRAINING_STAFF_EMAIL_DOMAINS = env_list("TRAINING_STAFF_EMAIL_DOMAINS", "stadtdo.de")
 # On PostgreSQL, full text search with German stemming ("Beteiligungen" finds "Beteiligung").
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "german"}

@@ -1,0 +1,151 @@
+"""Writes of the training app: registering, the waiting list, cancelling, confirming an offered
+place. Every write locks the session's row first (``SELECT … FOR UPDATE`` on PostgreSQL; SQLite
+writes one at a time anyway), so however many people ask at once, a session never holds more
+people than places, and the database holds one row per person and session.
+
+Mails are rows of the outbox written in the same transaction (``mitwirken.notifications``);
+they go out after commit."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from mitwirken.notifications.services import notify_address
+
+from . import kinds, rules
+from .models import Enrolment, Session, offer_deadline
+
+
+def _lock(session: Session) -> Session:
+    return Session.objects.select_for_update().select_related("module").get(pk=session.pk)
+
+
+def places_taken(session: Session) -> int:
+    return session.enrolments.filter(status__in=Enrolment.HOLDS_PLACE).count()
+
+
+def enrolment_mail(kind, enrolment: Enrolment, *, occasion: str, **context) -> None:
+    """One mail about ``enrolment`` to its participant, once per ``occasion``."""
+    user = enrolment.user
+    session = enrolment.session
+    notify_address(
+        kind,
+        email=user.email,
+        language=user.language or settings.LANGUAGE_CODE,
+        key=f"enrolment:{enrolment.pk}:{occasion}",
+        context={"enrolment": enrolment, "session": session, "module": session.module, **context},
+        url=lambda: session.module.get_url() or "",
+        user=user,
+    )
+
+
+@transaction.atomic
+def enrolment_register(*, session: Session, user, now=None) -> Enrolment:
+    """A place for ``user``, or a place on the waiting list when the session is full.
+
+    Refused (``ValidationError`` with the reason) after the deadline, twice, or for an internal
+    session without an account of the administration.
+    """
+    now = now or timezone.now()
+    session = _lock(session)
+    rules.require("training.enrol", user, session, now=now)
+    full = places_taken(session) >= session.capacity
+    status = Enrolment.Status.WAITING if full else Enrolment.Status.CONFIRMED
+    values = {"status": status, "queued_at": now, "offered_until": None, "cancelled_at": None}
+    try:
+        with transaction.atomic():
+            enrolment, _created = Enrolment.objects.update_or_create(
+                session=session, user=user, defaults=values
+            )
+    except IntegrityError as error:
+        raise ValidationError(rules.ALREADY_ENROLLED) from error
+    enrolment.session = session
+    kind = kinds.WAITING_LIST_JOINED if full else kinds.ENROLMENT_CONFIRMED
+    enrolment_mail(kind, enrolment, occasion=f"{status}:{now.isoformat()}")
+    return enrolment
+
+
+@transaction.atomic
+def enrolment_cancel(*, enrolment: Enrolment, now=None) -> Enrolment:
+    """Give up a place or leave the waiting list; a freed place is offered to the first in line."""
+    now = now or timezone.now()
+    session = _lock(enrolment.session)
+    enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
+    enrolment.session = session
+    rules.require("training.cancel", enrolment, now=now)
+    held_place = enrolment.status in Enrolment.HOLDS_PLACE
+    enrolment.status = Enrolment.Status.CANCELLED
+    enrolment.cancelled_at = now
+    enrolment.offered_until = None
+    enrolment.save(update_fields=["status", "cancelled_at", "offered_until"])
+    enrolment_mail(kinds.ENROLMENT_CANCELLED, enrolment, occasion=f"cancelled:{now.isoformat()}")
+    if held_place:
+        waiting_list_advance(session=session, now=now)
+    return enrolment
+
+
+@transaction.atomic
+def offer_confirm(*, enrolment: Enrolment, now=None) -> Enrolment:
+    """Take up a place offered from the waiting list, within its time."""
+    now = now or timezone.now()
+    session = _lock(enrolment.session)
+    enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
+    enrolment.session = session
+    rules.require("training.confirm_offer", enrolment, now=now)
+    enrolment.status = Enrolment.Status.CONFIRMED
+    enrolment.offered_until = None
+    enrolment.save(update_fields=["status", "offered_until"])
+    enrolment_mail(kinds.ENROLMENT_CONFIRMED, enrolment, occasion=f"confirmed:{now.isoformat()}")
+    return enrolment
+
+
+def waiting_list_advance(*, session: Session, now=None) -> list[Enrolment]:
+    """Offer every free place of ``session`` (locked by the caller) to the first on its waiting
+    list, who is told by mail and has until ``offered_until`` to confirm. Nothing is offered
+    once the session has begun."""
+    now = now or timezone.now()
+    if session.start <= now:
+        return []
+    free = session.capacity - places_taken(session)
+    if free <= 0:
+        return []
+    offered = list(
+        session.enrolments.select_for_update()
+        .filter(status=Enrolment.Status.WAITING)
+        .select_related("user")
+        .order_by("queued_at", "pk")[:free]
+    )
+    until = offer_deadline(now, session)
+    for enrolment in offered:
+        enrolment.status = Enrolment.Status.OFFERED
+        enrolment.offered_until = until
+        enrolment.save(update_fields=["status", "offered_until"])
+        enrolment.session = session
+        enrolment_mail(kinds.PLACE_OFFERED, enrolment, occasion=f"offered:{now.isoformat()}")
+    return offered
+
+
+def offers_expire(*, now=None) -> int:
+    """Pass on the places whose offer ran out: the offer is cancelled and the place goes to the
+    next in line. Run by Celery beat; returns how many offers expired."""
+    now = now or timezone.now()
+    expired = 0
+    sessions = Session.objects.filter(
+        enrolments__status=Enrolment.Status.OFFERED, enrolments__offered_until__lte=now
+    ).distinct()
+    for session_id in sessions.values_list("pk", flat=True):
+        with transaction.atomic():
+            session = _lock(Session(pk=session_id))
+            stale = list(
+                session.enrolments.select_for_update().filter(
+                    status=Enrolment.Status.OFFERED, offered_until__lte=now
+                )
+            )
+            for enrolment in stale:
+                enrolment.status = Enrolment.Status.CANCELLED
+                enrolment.cancelled_at = now
+                enrolment.save(update_fields=["status", "cancelled_at"])
+            expired += len(stale)
+            waiting_list_advance(session=session, now=now)
+    return expired

@@ -1,0 +1,1 @@
+"""The training pages' contexts and routes (registered with the page kit)."""
