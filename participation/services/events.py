@@ -1,10 +1,10 @@
 """Writes around a procedure's events: registration, and the iCalendar file of an event."""
 
-import datetime
-
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
+
+from mitwirken.web.ical import CalendarEvent, calendar
 
 from .. import rules
 from ..models import Event, EventRegistration
@@ -34,32 +34,6 @@ def event_unregister(*, event: Event, user) -> bool:
     return True
 
 
-def _ical_escape(value: str) -> str:
-    """RFC 5545 TEXT: backslash, semicolon and comma escaped, line breaks as \\n."""
-    value = value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-    return value.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n")
-
-
-def _ical_fold(line: str) -> list[str]:
-    """Lines of at most 75 octets; continuation lines start with a space (RFC 5545 3.1)."""
-    encoded = line.encode()
-    if len(encoded) <= 75:
-        return [line]
-    parts, current = [], b""
-    for char in line:
-        octets = char.encode()
-        if len(current) + len(octets) > (75 if not parts else 74):
-            parts.append(current.decode())
-            current = b""
-        current += octets
-    parts.append(current.decode())
-    return [parts[0], *(f" {part}" for part in parts[1:])]
-
-
-def _ical_time(value: datetime.datetime) -> str:
-    return value.astimezone(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
-
-
 def event_ical(*, event: Event, url: str = "", online_link: str = "", host: str = "") -> str:
     """The event as an iCalendar file (text/calendar), times in UTC.
 
@@ -71,24 +45,16 @@ def event_ical(*, event: Event, url: str = "", online_link: str = "", host: str 
         description = f"{description}\n\n{online_link}".strip()
     if event.accessibility:
         description = f"{description}\n\n{event.accessibility}".strip()
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        "PRODID:-//Stadt Dortmund//MitWIRken in Dortmund//DE",
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-        "BEGIN:VEVENT",
-        f"UID:event-{event.pk}@{host or 'mitwirken.dortmund.de'}",
-        f"DTSTAMP:{_ical_time(datetime.datetime.now(datetime.UTC))}",
-        f"DTSTART:{_ical_time(event.start)}",
-        f"DTEND:{_ical_time(event.end)}",
-        f"SUMMARY:{_ical_escape(event.title)}",
-    ]
-    if location:
-        lines.append(f"LOCATION:{_ical_escape(location)}")
-    if description:
-        lines.append(f"DESCRIPTION:{_ical_escape(description)}")
-    if url:
-        lines.append(f"URL:{url}")
-    lines += ["END:VEVENT", "END:VCALENDAR"]
-    return "\r\n".join(folded for line in lines for folded in _ical_fold(line)) + "\r\n"
+    return calendar(
+        [
+            CalendarEvent(
+                uid=f"event-{event.pk}@{host or 'mitwirken.dortmund.de'}",
+                start=event.start,
+                end=event.end,
+                summary=event.title,
+                location=location,
+                description=description,
+                url=url,
+            )
+        ]
+    )

@@ -1,1 +1,0 @@
-"""The training pages' contexts and routes (registered with the page kit)."""

@@ -1,0 +1,1 @@
+"""Certificates of participation: the download and the public check of a code."""

@@ -1,0 +1,1 @@
+"""Registering, cancelling and confirming a place, also from the signed links of the mails."""

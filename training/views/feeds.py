@@ -1,0 +1,1 @@
+"""Calendars: a session as an iCal file, and the feed of upcoming sessions."""

@@ -1,0 +1,1 @@
+"""The index with its filters, and the module page."""
