@@ -9,9 +9,10 @@ class TrainingConfig(AppConfig):
     def ready(self):
         from mitwirken.editorial.registry import editorial_register
 
-        # kinds registers the kinds of notification this app sends; views the pages' contexts
-        # and routes.
-        from . import kinds, views  # noqa: F401
+        # generations begins a new training generation when sessions or their places change
+        # (cached pages show them); kinds registers the kinds of notification this app sends;
+        # views the pages' contexts and routes.
+        from . import generations, kinds, views  # noqa: F401
 
         # The Ombudsstelle edits the Schulungen (modules below the index), the trainers and the
         # sessions, and sees and exports who registered.
