@@ -18,12 +18,15 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import import_module
+from io import BytesIO
 from pathlib import Path
 from typing import Any
 
 import yaml
 from django.apps import apps
+from django.contrib.auth import get_user_model
 from django.core.exceptions import FieldDoesNotExist
+from django.core.files.base import ContentFile
 from django.db import models
 from django.db.models.signals import post_save
 from django.utils import timezone
@@ -40,6 +43,7 @@ from wagtail.models import Page, ReferenceIndex
 from wagtail.rich_text import RichText
 from wagtail.signal_handlers import update_reference_index_on_save as reference_index_on_save
 from wagtail.tasks import update_reference_index_task
+from wagtail.utils.file import hash_filelike
 
 try:  # libyaml's parser where it is installed: the same result, faster
     from yaml import CSafeLoader as SafeLoader
@@ -210,19 +214,25 @@ def _block_value(block, value):
         return get_image_model().objects.get(title=value) if value else None
     if isinstance(block, blocks.ListBlock):
         return [_block_value(block.child_block, item) for item in value]
+    if isinstance(block, blocks.StreamBlock):
+        return _stream_value(block, value)
     if isinstance(block, blocks.StructBlock):
         return {name: _block_value(block.child_blocks[name], item) for name, item in value.items()}
     return value
 
 
-def stream(field: StreamField, items: list[dict]) -> list:
-    """A StreamField value from a list of ``block type: value`` mappings."""
-    child_blocks = field.stream_block.child_blocks
+def _stream_value(block: blocks.StreamBlock, items: list[dict]) -> list:
     return [
-        (kind, _block_value(child_blocks[kind], value))
+        (kind, _block_value(block.child_blocks[kind], value))
         for item in items
         for kind, value in item.items()
     ]
+
+
+def stream(field: StreamField, items: list[dict]) -> list:
+    """A StreamField value from a list of ``block type: value`` mappings (a stream inside a
+    block, such as a lesson's body, the same way)."""
+    return _stream_value(field.stream_block, items)
 
 
 def field_value(model, name: str, value: Any) -> Any:
@@ -301,3 +311,43 @@ def page_ensure(parent: Page, model, spec: dict, **fields):
         **model_values(model, spec),
         **fields,
     )
+
+
+# Files and people ------------------------------------------------------------------------------
+
+
+def document_ensure(folder: Path, spec: dict) -> Document:
+    """The document of a data entry: the file ``asset`` of ``folder``, saved as ``file_name``,
+    found again by its ``title`` and replaced only when the file changes; in ``collection``
+    where one is given."""
+    content = (folder / spec["asset"]).read_bytes()
+    document = Document.objects.filter(title=spec["title"]).first()
+    unchanged = document is not None and document.file_hash == hash_filelike(BytesIO(content))
+    if document is None:
+        document = Document(title=spec["title"])
+    if not unchanged:
+        document.file.save(spec["file_name"], ContentFile(content), save=False)
+        document._set_document_file_metadata()  # size and hash, shown beside the download
+    collection = spec.get("collection")
+    if not unchanged or (collection is not None and document.collection_id != collection.pk):
+        if collection is not None:
+            document.collection = collection
+        document.save()
+    return document
+
+
+def person_ensure(email: str, display_name: str, **fields):
+    """A demo account with a verified address, found again by its e-mail address; made without
+    a password (staff set one in the admin before anyone logs in)."""
+    from allauth.account.models import EmailAddress
+
+    user, created = get_user_model().objects.get_or_create(
+        email=email, defaults={"display_name": display_name, **fields}
+    )
+    if created:
+        user.set_unusable_password()
+        user.save()
+    EmailAddress.objects.update_or_create(
+        user=user, email=email, defaults={"verified": True, "primary": True}
+    )
+    return user

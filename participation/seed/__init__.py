@@ -10,7 +10,6 @@ contributions by their text or title.
 import datetime
 from pathlib import Path
 
-from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
@@ -26,6 +25,7 @@ from mitwirken.seeding import (
     moment,
     page_ensure,
     paragraphs,
+    person_ensure,
     seed_data,
 )
 
@@ -85,19 +85,6 @@ def structure(data: dict) -> int:
 # People ----------------------------------------------------------------------------------------
 
 
-def _person(email: str, display_name: str, **fields):
-    user, _created = get_user_model().objects.get_or_create(
-        email=email, defaults={"display_name": display_name, **fields}
-    )
-    if _created:
-        user.set_unusable_password()  # staff set a password in the admin before anyone logs in
-        user.save()
-    EmailAddress.objects.update_or_create(
-        user=user, email=email, defaults={"verified": True, "primary": True}
-    )
-    return user
-
-
 def _staff_group(spec: dict) -> Group:
     if spec.get("group") == "ombudsstelle":
         return Group.objects.get(name=OMBUDSSTELLE_GROUP)
@@ -111,9 +98,9 @@ def people(data: dict) -> int:
         spec = dict(spec)
         group = _staff_group(spec)
         spec.pop("group", None), spec.pop("district_group", None)
-        _person(**spec).groups.add(group)
+        person_ensure(**spec).groups.add(group)
     for spec in data["citizens"]:
-        _person(**spec)
+        person_ensure(**spec)
     return len(data["staff"]) + len(data["citizens"])
 
 

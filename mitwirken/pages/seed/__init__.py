@@ -6,14 +6,12 @@ YAML files; the functions below write it (see ``mitwirken.seeding`` for the data
 from io import BytesIO
 from pathlib import Path
 
-from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
-from wagtail.documents.models import Document
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 from wagtail.utils.file import hash_filelike
 
-from mitwirken.seeding import Step, page_ensure
+from mitwirken.seeding import Step, document_ensure, page_ensure
 
 from ..models import (
     AccessibilityStatementPage,
@@ -40,7 +38,7 @@ def home(data: dict) -> int:
     for page in root.get_children().exact_type(Page):
         page.delete()
     for document in data["documents"]:
-        _document(document)
+        document_ensure(FOLDER, document)
     home_page = page_ensure(root, HomePage, data["home_page"])
     site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
     for name, value in data["site"].items():
@@ -86,20 +84,6 @@ def news(data: dict) -> int:
     return 1 + len(data["news"])
 
 
-def _document(spec: dict) -> Document:
-    """A document from a file of this folder, found again by its title."""
-    document = Document.objects.filter(title=spec["title"]).first()
-    if document is None:
-        document = Document(title=spec["title"])
-        document.file.save(
-            spec["file_name"], ContentFile((FOLDER / spec["asset"]).read_bytes()), save=False
-        )
-    if not document.file_size:
-        document._set_document_file_metadata()  # size and hash, shown beside the download
-        document.save()
-    return document
-
-
 PAGE_TYPES = {model.__name__: model for model in (StandardPage, AccessibilityStatementPage)}
 
 
@@ -113,7 +97,7 @@ def service_pages(data: list) -> int:
         model, link = PAGE_TYPES[spec.pop("type")], spec.pop("site_link")
         documents = spec.pop("documents", [])
         for document in documents:
-            _document(document)
+            document_ensure(FOLDER, document)
         setattr(links, link, page_ensure(home_page, model, spec))
         written += 1 + len(documents)
     links.save()
