@@ -18,6 +18,7 @@ SEEDED_APPS = [
     "places",
     "pages",
     "toolkit",
+    "training",
     "participation",
     "wegweiser",
     "wagtailcore",

@@ -26,6 +26,7 @@ MENU = [
     "wegweiser",
     "stadtbezirke",
     "instrumentenkoffer",
+    "schulungen",
     "wissen",
     "aktuelles",
 ]
