@@ -2,9 +2,12 @@
 trainers, handouts and lessons, and fifteen sessions in the districts and online, one full with a
 waiting list and one past with attendance and certificates. A second run changes nothing."""
 
+import importlib.util
 from pathlib import Path
 
 import pytest
+import yaml
+from django.contrib.auth.models import Group
 from django.utils import timezone, translation
 from pypdf import PdfReader
 from wagtail.models import CollectionViewRestriction
@@ -116,14 +119,10 @@ def test_handouts_are_small_tagged_pdfs_and_one_is_for_participants_only(seeded)
 
 
 def test_the_handouts_are_what_the_script_makes_of_their_text():
-    import importlib.util
-
     script = Path(__file__).resolve().parents[2] / "scripts" / "seed_handouts.py"
     spec = importlib.util.spec_from_file_location("seed_handouts", script)
     handouts = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(handouts)
-    import yaml
-
     with (handouts.FOLDER / "handouts.yaml").open(encoding="utf-8") as stream:
         for entry in yaml.safe_load(stream):
             assert (handouts.FOLDER / entry["file"]).read_bytes() == handouts.handout_pdf(entry)
@@ -138,6 +137,17 @@ def test_trainers_with_profiles_in_both_languages(seeded):
         assert trainer.modules.exists() and trainer.sessions.exists()
     roles = " ".join(trainer.role_de for trainer in trainers)
     assert "Ombudsstelle" in roles and "Volkshochschule" in roles and "Digital-Lotse" in roles
+
+
+def test_a_trainer_gets_the_demo_account_of_the_trainers_group_once_it_exists(seeded):
+    group, _created = Group.objects.get_or_create(name="Schulungsleitung")
+
+    seed_demo()
+
+    trainer = Trainer.objects.select_related("user").get(user__email="schulung@demo.example.org")
+    assert trainer.sessions.filter(end__lt=timezone.now()).exists()
+    assert list(trainer.user.groups.all()) == [group]
+    assert trainer.user.check_password("Demo-MitWIRken-2026")
 
 
 def test_fifteen_sessions_past_and_upcoming_across_districts_and_modes(seeded):
