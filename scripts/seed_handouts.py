@@ -28,6 +28,7 @@ STYLES = {
     "items": ("F1", 10.5, 4, 14.5),
 }
 BOX, INDENT = 9, 20  # a check box's size and the indent of a list item's text
+# A handout's "scale" enlarges its type (for older readers: 14 points instead of 10.5).
 
 
 def text_width(text: str, font: str, size: float) -> float:
@@ -69,8 +70,13 @@ def utf16(text: str) -> str:
 class Document:
     """The pages' content streams and the structure elements that point into them."""
 
-    def __init__(self, footer: str):
+    def __init__(self, footer: str, scale: float = 1):
         self.footer = footer
+        self.styles = {
+            tag: (font, size * scale, before * scale, leading * scale)
+            for tag, (font, size, before, leading) in STYLES.items()
+        }
+        self.box, self.indent = BOX * scale, INDENT * scale
         self.pages: list[list[str]] = []
         self.elements: list[dict] = []  # {"tag", "page", "mcid"} or {"tag", "children"}
         self.y = 0.0
@@ -96,27 +102,30 @@ class Document:
         operators = []
         for line in lines:
             self.y -= leading
-            operators.append(f"BT /{font} {size} Tf {x} {self.y:.1f} Td {pdf_string(line)} Tj ET")
+            operators.append(f"BT /{font} {size:g} Tf {x} {self.y:.1f} Td {pdf_string(line)} Tj ET")
         return operators
 
-    def block(self, tag: str, text: str):
-        font, size, before, leading = STYLES[tag]
+    def block(self, tag: str, text: str, keep: str | None = None):
+        """A heading or paragraph; a heading stays on the page of the two lines of the ``keep``
+        block after it."""
+        font, size, before, leading = self.styles[tag]
         lines = wrapped(text, font, size, WIDTH - LEFT - RIGHT)
-        self.room(before + leading * len(lines))
+        following = self.styles[keep][2] + 2 * self.styles[keep][3] if keep else 0
+        self.room(before + leading * len(lines) + following)
         self.y -= before
         operators = self.text_lines(lines, font, size, leading, LEFT)
         self.elements.append(self.marked(tag.upper(), operators))
 
     def checklist(self, items: list[str]):
-        font, size, before, leading = STYLES["items"]
+        font, size, before, leading = self.styles["items"]
         entries = []
         for item in items:
-            lines = wrapped(item, font, size, WIDTH - LEFT - RIGHT - INDENT)
+            lines = wrapped(item, font, size, WIDTH - LEFT - RIGHT - self.indent)
             self.room(before + leading * len(lines))
             self.y -= before
             top = self.y
-            operators = self.text_lines(lines, font, size, leading, LEFT + INDENT)
-            box = f"0.6 w {LEFT} {top - leading + 1:.1f} {BOX} {BOX} re S"
+            operators = self.text_lines(lines, font, size, leading, LEFT + self.indent)
+            box = f"0.6 w {LEFT} {top - leading + 1:.1f} {self.box:.1f} {self.box:.1f} re S"
             self.pages[-1] += ["/Artifact BMC", box, "EMC"]
             body = self.marked("LBody", operators)
             entries.append({"tag": "LI", "children": [body]})
@@ -174,13 +183,14 @@ class Writer:
 
 
 def handout_pdf(spec: dict) -> bytes:
-    document = Document(spec["footer"])
-    for block in spec["blocks"]:
+    document = Document(spec["footer"], spec.get("scale", 1))
+    tags = [next(iter(block)) for block in spec["blocks"]]
+    for block, keep in zip(spec["blocks"], [*tags[1:], None], strict=True):
         [(tag, value)] = block.items()
         if tag == "items":
             document.checklist(value)
         else:
-            document.block(tag, value)
+            document.block(tag, value, keep=keep if tag.startswith("h") else None)
 
     writer = Writer()
     catalog, pages, tree = writer.reserve(), writer.reserve(), writer.reserve()
