@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from mitwirken.notifications.services import notify_address
 
-from . import kinds, rules
+from . import kinds, rules, tokens
 from .models import Enrolment, Session, offer_deadline
 
 
@@ -34,7 +34,15 @@ def enrolment_mail(kind, enrolment: Enrolment, *, occasion: str, **context) -> N
         email=user.email,
         language=user.language or settings.LANGUAGE_CODE,
         key=f"enrolment:{enrolment.pk}:{occasion}",
-        context={"enrolment": enrolment, "session": session, "module": session.module, **context},
+        context={
+            "enrolment": enrolment,
+            "session": session,
+            "module": session.module,
+            # Called while the mail is rendered, in its language: the signed links of the mail.
+            "cancel_url": lambda: tokens.enrolment_link(enrolment=enrolment, action="cancel"),
+            "confirm_url": lambda: tokens.enrolment_link(enrolment=enrolment, action="confirm"),
+            **context,
+        },
         url=lambda: session.module.get_url() or "",
         user=user,
     )

@@ -4,6 +4,11 @@ site's key; it is valid until the session starts (the rules refuse later actions
 
 from django.core import signing
 
+from mitwirken.pages.kit import route_url
+from mitwirken.web.links import absolute_url
+
+from .models import TrainingIndexPage
+
 SALT = "training.enrolment"
 ACTIONS = ("cancel", "confirm")
 
@@ -25,3 +30,13 @@ def enrolment_from_token(token: str) -> tuple[int, str] | None:
     if not isinstance(value.get("e"), int):
         return None
     return value["e"], value["a"]
+
+
+def enrolment_link(*, enrolment, action: str) -> str:
+    """The absolute address of the signed link that does ``action`` to ``enrolment``, below the
+    Schulungen in the active language ("" when there is no live index page)."""
+    index = TrainingIndexPage.objects.live().first()
+    if index is None:
+        return ""
+    token = enrolment_token(enrolment=enrolment, action=action)
+    return absolute_url(route_url(index, "enrolment_link", token))

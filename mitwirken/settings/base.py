@@ -335,6 +335,8 @@ RATE_LIMITS = {
     # Registering for and cancelling training sessions, per person (a shared address: a course
     # room's Wi-Fi).
     "training.enrol": (20, HOUR, 100),
+    # Lessons marked as done, per person (a course room's Wi-Fi shares an address).
+    "training.lesson": (200, HOUR, 1000),
 }
 # Anonymous poll votes: how long the signed form token of a poll lives (seconds), and when the
 # moderators are alarmed: more than this many anonymous votes on one poll within the window.

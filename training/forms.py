@@ -1,0 +1,83 @@
+"""Forms of the training pages: the GET filter of the modules (no JavaScript needed)."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from mitwirken.places.models import District
+from mitwirken.web.forms import FilterForm
+from toolkit.models import FormatPage
+
+from .models import Audience, Mode
+
+
+class FlagInput(forms.CheckboxInput):
+    """A checkbox that sends ``1`` when ticked, so the filter's URL reads ``…&free=1``."""
+
+    def format_value(self, value):
+        return "1"
+
+
+class FlagField(forms.BooleanField):
+    widget = FlagInput
+
+    def prepare_value(self, value):
+        return "1" if value else ""
+
+
+def _slug_filter(queryset, label, empty_label) -> forms.ModelChoiceField:
+    return forms.ModelChoiceField(
+        queryset, label=label, to_field_name="slug", required=False, empty_label=empty_label
+    )
+
+
+class ModuleFilterForm(FilterForm):
+    """The filter of /schulungen/: for whom, which format a module teaches, and how, where and
+    whether with a free place its upcoming sessions take place. Values as slugs in the URL."""
+
+    audience = _slug_filter(Audience.objects.all(), _("For whom"), _("Everyone"))
+    format = forms.ModelChoiceField(
+        FormatPage.objects.live()
+        .filter(training_modules__isnull=False)
+        .distinct()
+        .order_by("title"),
+        label=_("Format taught"),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("Any format"),
+    )
+    mode = forms.ChoiceField(
+        label=_("How"), choices=[("", _("Online or in person")), *Mode.choices], required=False
+    )
+    district = _slug_filter(
+        District.objects.order_by("sort_order", "name"), _("District"), _("All districts")
+    )
+    free = FlagField(label=_("Only with free places"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "training-filter-%s")
+        super().__init__(*args, **kwargs)
+
+    def filters(self) -> dict:
+        """The valid filters as keyword arguments of ``selectors.module_list``; a field with an
+        invalid value shows its error and is left out."""
+        if not self.is_bound:
+            return {}
+        self.is_valid()
+        data = self.cleaned_data
+        return {
+            "audience": data.get("audience"),
+            "format": data.get("format"),
+            "mode": data.get("mode") or "",
+            "district": data.get("district"),
+            "free_places": bool(data.get("free")),
+        }
+
+    def query(self) -> str:
+        """The valid filters a calendar feed takes (audience, district) as a query string."""
+        filters = self.filters()
+        parts = [
+            f"{name}={filters[name].slug}"
+            for name in ("audience", "district")
+            if filters.get(name) is not None
+        ]
+        return f"?{'&'.join(parts)}" if parts else ""
