@@ -59,7 +59,7 @@ def test_the_index_lists_modules_with_their_next_sessions_and_places(client, ind
     assert "Hörde" in html
     assert places_left(9) in html
     assert ui("No sessions planned at the moment.") in html
-    assert 'href="/schulungen/kalender.ics"' in html
+    assert 'href="/schulungen/kalender/"' in html
 
 
 def test_filters_by_audience_format_mode_district_and_free_places(client, index, hoerde):

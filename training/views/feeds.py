@@ -42,7 +42,7 @@ def _response(content: str, filename: str) -> HttpResponse:
     return response
 
 
-@page_route(TrainingModulePage, "termin/<int:session_id>/kalender.ics", name="session_ical")
+@page_route(TrainingModulePage, "termin/<int:session_id>/kalender/", name="session_ical")
 def session_ical(request, page, session_id: int):
     session = get_object_or_404(
         Session.objects.select_related("module"), pk=session_id, module=page
@@ -61,9 +61,9 @@ def session_ical(request, page, session_id: int):
     return _response(calendar([event]), f"schulung-{session.pk}.ics")
 
 
-@page_route(TrainingIndexPage, "kalender.ics", name="feed")
+@page_route(TrainingIndexPage, "kalender/", name="feed")
 def sessions_feed(request, page):
-    """``kalender.ics?audience=active&district=hoerde``: every upcoming public session (of that
+    """``kalender/?audience=active&district=hoerde``: every upcoming public session (of that
     audience, in that district), an unknown value ignored."""
     form = ModuleFilterForm(request.GET or None)
     filters = form.filters()
