@@ -92,30 +92,27 @@ def enrol_register(request, page, session_id: int):
     )
 
 
-@page_route(TrainingModulePage, "platz/<int:enrolment_id>/abmelden/", name="enrol_cancel")
-def enrol_cancel(request, page, enrolment_id: int):
+def _own_place_action(request, page, enrolment_id: int, service):
+    """Cancel or confirm the person's own place (``service``); another's is not found."""
     if response := _refused(request, page):
         return response
     enrolment = _own_enrolment(request, page, enrolment_id)
     return _act(
         request,
         page,
-        lambda: services.enrolment_cancel(enrolment=enrolment),
+        lambda: service(enrolment=enrolment),
         anchor=f"session-{enrolment.session_id}",
     )
+
+
+@page_route(TrainingModulePage, "platz/<int:enrolment_id>/abmelden/", name="enrol_cancel")
+def enrol_cancel(request, page, enrolment_id: int):
+    return _own_place_action(request, page, enrolment_id, services.enrolment_cancel)
 
 
 @page_route(TrainingModulePage, "platz/<int:enrolment_id>/bestaetigen/", name="enrol_confirm")
 def enrol_confirm(request, page, enrolment_id: int):
-    if response := _refused(request, page):
-        return response
-    enrolment = _own_enrolment(request, page, enrolment_id)
-    return _act(
-        request,
-        page,
-        lambda: services.offer_confirm(enrolment=enrolment),
-        anchor=f"session-{enrolment.session_id}",
-    )
+    return _own_place_action(request, page, enrolment_id, services.offer_confirm)
 
 
 # The signed links of the mails ----------------------------------------------------------------
