@@ -10,15 +10,17 @@ from toolkit.models import FormatPage
 from .models import Audience, Mode
 
 
-class FlagInput(forms.CheckboxInput):
-    """A checkbox that sends ``1`` when ticked, so the filter's URL reads ``…&free=1``."""
+class CheckboxInput(forms.CheckboxInput):
+    """A checkbox that sends ``1`` when ticked, so the filter's URL reads ``…&free=1``. (Its
+    class name makes Django's ``widget_type`` "checkbox", which the field component renders as
+    a KERN checkbox.)"""
 
     def format_value(self, value):
         return "1"
 
 
 class FlagField(forms.BooleanField):
-    widget = FlagInput
+    widget = CheckboxInput
 
     def prepare_value(self, value):
         return "1" if value else ""
