@@ -4,7 +4,7 @@ links of the mails: what the person reads, and that a refusal changes nothing.""
 import datetime
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from mitwirken.notifications.models import Notification
 from tests.factories.accounts import UserFactory
@@ -251,3 +251,25 @@ def test_the_mails_carry_the_signed_links(client, session, citizen):
     assert offered.status == Enrolment.Status.OFFERED
     assert link(offered, "confirm") in offer_mail.text
     assert link(offered, "confirm") in offer_mail.html
+
+
+def test_an_english_mail_links_to_the_english_pages_and_its_link_works(client, session):
+    index = session.module.get_parent().specific
+    index.slug_en = "training"
+    index.title_en = "Training"
+    index.save_revision().publish()
+    person = UserFactory(language="en")
+    client.force_login(person)
+    client.post(register_url(session))
+    client.logout()
+    enrolment = Enrolment.objects.get(user=person)
+
+    mail = Notification.objects.get(email=person.email).message
+    token = tokens.enrolment_token(enrolment=enrolment, action="cancel")
+    with translation.override("en"):
+        url = f"/en/training/anmeldung/{token}/"
+        assert url in mail.text
+        assert ui("Cancel your place") in client.get(url).content.decode()
+    client.post(url)
+    enrolment.refresh_from_db()
+    assert enrolment.status == Enrolment.Status.CANCELLED

@@ -13,10 +13,12 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from mitwirken.pages.kit import page_context, route_format, route_url
+from mitwirken.pages.selectors import live_page_url
 
 from .. import rules, selectors
 from ..forms import ModuleFilterForm
 from ..models import Enrolment, Mode, Session, TrainingIndexPage, TrainingModulePage
+from . import materials
 
 #: What a person can do with a session, as the button they see.
 REGISTER = "register"
@@ -128,9 +130,7 @@ def training_module_context(request, page) -> dict:
     enrolments = selectors.enrolments_of(user, sessions)
     person = _Person(user)
     detail = selectors.module_detail(page)
-    participant = selectors.has_confirmed_place(user, page) or (
-        user.is_authenticated and page.permissions_for_user(user).can_edit()
-    )
+    restricted = any(material.participants_only for material in detail["materials"])
     patterns = {
         "register": route_format(page, "enrol_register", "{}", request=request),
         "cancel": route_format(page, "enrol_cancel", "{}", request=request),
@@ -145,11 +145,12 @@ def training_module_context(request, page) -> dict:
         **detail,
         **_lessons(request, page),
         "offers": offers,
-        "may_read_restricted": participant,
+        "may_read_restricted": restricted and materials.may_read(user, page),
         "feed_url": _feed_url(request, page),
     }
 
 
 def _feed_url(request, page) -> str:
-    index = page.get_parent().specific
-    return route_url(index, "feed", request=request) if isinstance(index, TrainingIndexPage) else ""
+    """The feed of every upcoming session, below the Schulungen ("" without them)."""
+    index_url = live_page_url(request, TrainingIndexPage)
+    return index_url + TrainingIndexPage().reverse_subpage("feed") if index_url else ""
