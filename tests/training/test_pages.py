@@ -19,6 +19,7 @@ from tests.factories.training import (
 )
 from tests.helpers import ui
 from training.models import Enrolment
+from training.wagtail_hooks import scheduled_change
 
 pytestmark = pytest.mark.django_db
 
@@ -252,3 +253,16 @@ def test_the_module_page_makes_as_many_queries_for_100_sessions_as_for_10(
     with django_assert_max_num_queries(len(few)):
         response = client.get(module.url)
     assert len(response.context["offers"]) == 100
+
+
+def test_cached_pages_expire_when_a_session_begins_or_its_registration_closes(index):
+    now = timezone.now()
+    session = SessionFactory(
+        start=now + datetime.timedelta(hours=5),
+        registration_deadline=now + datetime.timedelta(hours=2),
+    )
+
+    # What training tells the page cache (midnight may come first: generations take the earlier).
+    assert scheduled_change(now) == session.registration_deadline
+    assert scheduled_change(session.registration_deadline) == session.start
+    assert scheduled_change(session.start) is None
