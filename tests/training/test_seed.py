@@ -10,9 +10,9 @@ import yaml
 from django.contrib.auth.models import Group
 from django.utils import timezone, translation
 from pypdf import PdfReader
-from wagtail.models import CollectionViewRestriction
 
 from mitwirken.pages.models import HomePage
+from tests.factories.accounts import UserFactory
 from tests.helpers import seed_demo
 from training.models import (
     Enrolment,
@@ -96,7 +96,7 @@ def test_three_modules_or_more_have_three_to_five_lessons_in_both_languages(seed
             assert paragraphs and len(paragraphs[0].value.source) > 200
 
 
-def test_handouts_are_small_tagged_pdfs_and_one_is_for_participants_only(seeded):
+def test_handouts_are_small_tagged_pdfs_and_one_is_for_participants_only(seeded, client):
     materials = ModuleMaterial.objects.select_related("document", "document__collection")
 
     assert materials.count() >= 2
@@ -109,8 +109,13 @@ def test_handouts_are_small_tagged_pdfs_and_one_is_for_participants_only(seeded)
         assert reader.metadata.title and reader.trailer["/Root"]["/MarkInfo"]["/Marked"]
         assert material.document.title in reader.pages[0].extract_text().replace("\n", " ")
     [private] = [material for material in materials if material.participants_only]
-    restrictions = CollectionViewRestriction.objects.filter(collection=private.document.collection)
-    assert [restriction.restriction_type for restriction in restrictions] == ["groups"]
+    participant = (
+        Enrolment.objects.filter(session__module=private.page, status="confirmed").first().user
+    )
+    client.force_login(participant)
+    assert client.get(private.document.url).status_code == 200
+    client.force_login(UserFactory())
+    assert client.get(private.document.url).status_code == 404
     assert not any(
         material.document.collection_id == private.document.collection_id
         for material in materials

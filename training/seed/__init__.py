@@ -18,7 +18,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
-from wagtail.models import Collection, CollectionViewRestriction
+from wagtail.models import Collection
 
 from mitwirken.editorial import seed as editorial_seed
 from mitwirken.pages.models import HomePage
@@ -88,18 +88,12 @@ def trainers(data: dict) -> int:
 
 
 def _participants_collection(spec: dict) -> Collection:
-    """A collection whose files only ``group`` opens by their own address: the module page hands
-    participants-only material to the people enrolled."""
+    """A collection of the participants-only materials, to find them in the admin. It has no
+    privacy of its own: the material's flag is what keeps the file to the people enrolled
+    (``training.views.materials``), and a closed collection would shut them out too."""
     root = Collection.get_first_root_node()
     collection = root.get_children().filter(name=spec["name"]).first()
-    if collection is None:
-        collection = root.add_child(name=spec["name"])
-    restriction, _created = CollectionViewRestriction.objects.get_or_create(
-        collection=collection,
-        defaults={"restriction_type": CollectionViewRestriction.GROUPS},
-    )
-    restriction.groups.add(Group.objects.get(name=spec["group"]))
-    return collection
+    return collection or root.add_child(name=spec["name"])
 
 
 def _material(spec: dict, documents: dict) -> ModuleMaterial:
