@@ -73,11 +73,12 @@ messages: install
 	$(MANAGE) compilemessages --ignore ".venv/*"
 
 # Copy KERN UX from npm into static/vendor (the running site needs no Node.js), with Fira Sans
-# subset to the faces and characters the portal shows (fontTools from the dev extras).
+# subset to the faces and characters the portal shows (fontTools from the dev extras), and as
+# TrueType for the training's certificates of participation (PDF) in training/fonts.
 vendor: node_modules/.installed $(VENV)/.installed
 	cp node_modules/@kern-ux/native/LICENSE.md static/vendor/kern-ux/
 	cp node_modules/@kern-ux/native/dist/kern.min.css static/vendor/kern-ux/
-	$(BIN)/python scripts/subset_fonts.py node_modules/@kern-ux/native/dist/fonts static/vendor/kern-ux/fonts
+	$(BIN)/python scripts/subset_fonts.py node_modules/@kern-ux/native/dist/fonts static/vendor/kern-ux/fonts --pdf training/fonts
 
 # The exact versions of the venv (runtime and dev), for `make audit`; run after changing pyproject.
 lock: install

@@ -9,8 +9,13 @@ English, Turkish, Polish, Leichte Sprache, typographic punctuation, €, §, arr
 Cyrillic file only for a page that shows Cyrillic. Arabic is not in Fira Sans at all: a language
 written in it needs a font of its own (a face with its own unicode-range beside these).
 
-    python scripts/subset_fonts.py SOURCE TARGET
+    python scripts/subset_fonts.py SOURCE TARGET [--pdf PDF_TARGET]
     # SOURCE: node_modules/@kern-ux/native/dist/fonts, TARGET: static/vendor/kern-ux/fonts
+    # PDF_TARGET: training/fonts (the certificates of participation)
+
+With ``--pdf`` it also writes TrueType files (``.ttf``, Latin and Cyrillic in one file per face)
+of the faces a PDF embeds (``PDF_FACES``): fpdf2 reads TTF, not woff2, and a certificate must
+print any Latin or Cyrillic name. The OFL travels along there too.
 
 Needs fontTools with brotli (`fonttools[woff]`, in the dev extras); the running site serves
 only the result, which is kept in the repository with the licence (OFL.txt) beside it.
@@ -71,6 +76,10 @@ SUBSETS = {
 }
 
 
+#: The faces the certificates of participation use (training.certificates).
+PDF_FACES = [Face("Regular", 400), Face("Bold", 700), Face("Italic", 400, "italic")]
+
+
 def codepoints(ranges: list[str]) -> set[int]:
     points = set()
     for item in ranges:
@@ -83,9 +92,11 @@ def file_name(face: Face, subset_name: str) -> str:
     return f"FiraSans-{face.name}-{subset_name}.woff2"
 
 
-def subset_face(source: Path, target: Path, ranges: list[str]) -> None:
+def subset_face(
+    source: Path, target: Path, ranges: list[str], flavor: str | None = "woff2"
+) -> None:
     options = subset.Options()
-    options.flavor = "woff2"
+    options.flavor = flavor
     # Tabular figures too: browsers number list items with them (::marker, tabular-nums).
     options.layout_features = [*options.layout_features, "tnum"]
     # Copyright, names, version, licence and its address: the OFL asks that they travel along.
@@ -122,6 +133,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("source", type=Path, help="KERN UX's dist/fonts folder")
     parser.add_argument("target", type=Path, help="static/vendor/kern-ux/fonts")
+    parser.add_argument("--pdf", type=Path, help="training/fonts: TrueType files for PDFs")
     args = parser.parse_args()
     logging.getLogger("fontTools").setLevel(logging.ERROR)  # notes on old OS/2 table versions
     folder = args.target / FOLDER
@@ -134,6 +146,20 @@ def main() -> None:
             subset_face(args.source / FOLDER / f"FiraSans-{face.name}.woff2", target, ranges)
             print(f"{target}: {target.stat().st_size / 1024:.1f} KiB")
     (args.target / "fira-sans.css").write_text(font_face_css(), encoding="utf-8")
+    if args.pdf:
+        pdf_fonts(args.source / FOLDER, args.pdf, licence=folder / "OFL.txt")
+
+
+def pdf_fonts(source: Path, target: Path, *, licence: Path) -> None:
+    """Each face of ``PDF_FACES`` as one TrueType file with the Latin and Cyrillic characters,
+    and the licence beside them."""
+    target.mkdir(parents=True, exist_ok=True)
+    ranges = [item for ranges in SUBSETS.values() for item in ranges]
+    for face in PDF_FACES:
+        path = target / f"FiraSans-{face.name}.ttf"
+        subset_face(source / f"FiraSans-{face.name}.woff2", path, ranges, flavor=None)
+        print(f"{path}: {path.stat().st_size / 1024:.1f} KiB")
+    (target / "OFL.txt").write_bytes(licence.read_bytes())
 
 
 if __name__ == "__main__":
