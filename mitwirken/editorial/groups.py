@@ -6,6 +6,10 @@
 OMBUDSSTELLE_GROUP = "Ombudsstelle"
 #: Sees the moderators' queue, hides and restores contributions, hears of reports.
 MODERATION_GROUP = "Moderation"
+#: Trainers of the Schulungen: each sees and edits only the sessions they give (their account is
+#: linked to a trainer) and records attendance there; what the group may do the training app
+#: declares (``trainer_permissions``).
+TRAINER_GROUP = "Schulungsleitung"
 #: One group per Stadtbezirk: ``Bezirksvertretung Hörde`` edits Hörde's pages and collection.
 DISTRICT_GROUP_PREFIX = "Bezirksvertretung "
 

@@ -16,12 +16,14 @@
   (a folder, a hub); that district's Bezirksvertretung adds, edits and publishes below it,
   publishes only while no review workflow is assigned, and no other district's group may.
   Granted when such a page is saved with its district, and again when a workflow is assigned.
-- ``ombudsstelle_permissions``, ``district_permissions``, ``moderation_permissions``: model
-  permissions (``app_label.codename``) of the Ombudsstelle, of every Bezirksvertretung and of the
-  Moderation. A permission says *what* a group may do with a kind of object; where an app's
-  objects belong to pages (contributions to a procedure), the app limits them to the pages the
-  person may edit, so that a Bezirksvertretung's ``view_proposal`` shows its own district's
-  proposals only. Granted after every ``migrate`` and by ``seed_demo``.
+- ``ombudsstelle_permissions``, ``district_permissions``, ``moderation_permissions``,
+  ``trainer_permissions``: model permissions (``app_label.codename``) of the Ombudsstelle, of
+  every Bezirksvertretung, of the Moderation and of the Schulungsleitung (trainers). A
+  permission says *what* a group may do with a kind of object; where an app's objects belong to
+  pages (contributions to a procedure), the app limits them to the pages the person may edit,
+  so that a Bezirksvertretung's ``view_proposal`` shows its own district's proposals only; the
+  trainers' sessions are limited to those they give. Granted after every ``migrate`` and by
+  ``seed_demo``.
 
 Labels are ``app_label.ModelName`` strings, so an app registers without importing models and the
 same registry serves data migrations with their historical models. The receivers that grant are
@@ -45,6 +47,7 @@ class EditorialRegistry:
     ombudsstelle_permissions: set[str] = field(default_factory=set)
     district_permissions: set[str] = field(default_factory=set)
     moderation_permissions: set[str] = field(default_factory=set)
+    trainer_permissions: set[str] = field(default_factory=set)
 
 
 registry = EditorialRegistry()
@@ -58,6 +61,7 @@ def editorial_register(
     ombudsstelle_permissions: Iterable[str] = (),
     district_permissions: Iterable[str] = (),
     moderation_permissions: Iterable[str] = (),
+    trainer_permissions: Iterable[str] = (),
 ) -> None:
     """Declare what the staff groups edit and may do of the calling app."""
     registry.ombudsstelle_pages.update(label.lower() for label in ombudsstelle_pages)
@@ -66,6 +70,7 @@ def editorial_register(
     registry.ombudsstelle_permissions.update(ombudsstelle_permissions)
     registry.district_permissions.update(district_permissions)
     registry.moderation_permissions.update(moderation_permissions)
+    registry.trainer_permissions.update(trainer_permissions)
 
 
 def is_ombudsstelle_page(model) -> bool:

@@ -21,6 +21,7 @@ from .groups import (
     DISTRICT_GROUP_PREFIX,
     MODERATION_GROUP,
     OMBUDSSTELLE_GROUP,
+    TRAINER_GROUP,
     district_group_name,
 )
 from .registry import registry
@@ -259,6 +260,9 @@ def roles_grant(*, apps=global_apps) -> None:
     _group_with_admin_access(apps, MODERATION_GROUP).permissions.add(
         *_registered_permissions(apps, registry.moderation_permissions)
     )
+    _group_with_admin_access(apps, TRAINER_GROUP).permissions.add(
+        *_registered_permissions(apps, registry.trainer_permissions)
+    )
     district = _registered_permissions(apps, registry.district_permissions)
     for group in Group.objects.filter(name__startswith=DISTRICT_GROUP_PREFIX):
         group.permissions.add(*district)
@@ -266,8 +270,9 @@ def roles_grant(*, apps=global_apps) -> None:
 
 @transaction.atomic
 def publishing_groups_ensure(*, apps=global_apps) -> None:
-    """Groups for the Ombudsstelle, the Moderation and each Bezirksvertretung with their
-    collections of images and documents and their model permissions, and the review workflow."""
+    """Groups for the Ombudsstelle, the Moderation, the Schulungsleitung and each
+    Bezirksvertretung with their collections of images and documents and their model
+    permissions, and the review workflow."""
     District = apps.get_model("places", "District")
     _ombudsstelle_group(apps)
     for district in District.objects.all():
