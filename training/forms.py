@@ -1,4 +1,5 @@
-"""Forms of the training pages: the GET filter of the modules (no JavaScript needed)."""
+"""Forms of the training pages: the GET filter of the modules (no JavaScript needed), the name
+on a certificate and the check of a certificate's code."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -83,3 +84,23 @@ class ModuleFilterForm(FilterForm):
             if filters.get(name) is not None
         ]
         return f"?{'&'.join(parts)}" if parts else ""
+
+
+class CertificateNameForm(forms.Form):
+    """The name printed on a certificate of participation."""
+
+    name = forms.CharField(
+        label=_("Name on the certificate"),
+        max_length=120,
+        help_text=_("As it is to be printed, for example your first and last name."),
+    )
+
+
+class CertificateCheckForm(forms.Form):
+    """The code of a certificate, to check it (GET)."""
+
+    code = forms.CharField(
+        label=_("Verification code"),
+        max_length=20,
+        help_text=_("It is printed on the certificate, for example TN-7KQ4-M2XD."),
+    )

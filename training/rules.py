@@ -70,10 +70,18 @@ def can_cancel(enrolment: Enrolment, *, now=None) -> Reason:
     return None
 
 
+def can_record_attendance(session: Session, *, now=None) -> Reason:
+    """Attendance is recorded once the session has begun."""
+    if session.start > (now or timezone.now()):
+        return _("Attendance can be recorded once the session has begun.")
+    return None
+
+
 RULES: dict[str, Callable[..., Reason]] = {
     "training.enrol": can_enrol,
     "training.confirm_offer": can_confirm_offer,
     "training.cancel": can_cancel,
+    "training.record_attendance": can_record_attendance,
 }
 
 

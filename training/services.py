@@ -6,12 +6,17 @@ people than places, and the database holds one row per person and session.
 Mails are rows of the outbox written in the same transaction (``mitwirken.notifications``);
 they go out after commit."""
 
+import secrets
+from collections.abc import Iterable
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from wagtail.log_actions import log
 
 from mitwirken.notifications.services import notify_address
+from mitwirken.pages.kit import route_url
 
 from . import kinds, rules, tokens
 from .models import Enrolment, Session, offer_deadline
@@ -25,8 +30,9 @@ def places_taken(session: Session) -> int:
     return session.enrolments.filter(status__in=Enrolment.HOLDS_PLACE).count()
 
 
-def enrolment_mail(kind, enrolment: Enrolment, *, occasion: str, **context) -> None:
-    """One mail about ``enrolment`` to its participant, once per ``occasion``."""
+def enrolment_mail(kind, enrolment: Enrolment, *, occasion: str, url=None, **context) -> None:
+    """One mail about ``enrolment`` to its participant, once per ``occasion``; its link leads
+    to ``url`` (a callable or a path), else to the module's page."""
     user = enrolment.user
     session = enrolment.session
     notify_address(
@@ -43,7 +49,7 @@ def enrolment_mail(kind, enrolment: Enrolment, *, occasion: str, **context) -> N
             "confirm_url": lambda: tokens.enrolment_link(enrolment=enrolment, action="confirm"),
             **context,
         },
-        url=lambda: session.module.get_url() or "",
+        url=url or (lambda: session.module.get_url() or ""),
         user=user,
     )
 
@@ -157,3 +163,100 @@ def offers_expire(*, now=None) -> int:
             expired += len(stale)
             waiting_list_advance(session=session, now=now)
     return expired
+
+
+# Attendance and certificates ------------------------------------------------------------------
+
+#: What the log of a session says when its attendance is recorded (``wagtail_hooks``).
+ATTENDANCE_ACTION = "training.attendance"
+#: The characters of a certificate's code: no 0/O, 1/I/L, so that it reads back unambiguously.
+CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+CODE_PREFIX = "TN"
+
+
+def certificate_code_new() -> str:
+    """A random code such as ``TN-7KQ4-M2XD``: 8 characters of 31 (about 40 bits), not
+    guessable in the checks the rate limit lets through, and unused so far."""
+    while True:
+        chars = "".join(secrets.choice(CODE_ALPHABET) for _ in range(8))
+        code = f"{CODE_PREFIX}-{chars[:4]}-{chars[4:]}"
+        if not Enrolment.objects.filter(certificate_code=code).exists():
+            return code
+
+
+def certificate_code_normalize(value: str) -> str:
+    """A code as typed (lower case, spaces, without dashes) in its printed form."""
+    chars = "".join(char for char in value.upper() if char.isalnum())
+    chars = chars.removeprefix(CODE_PREFIX)
+    if len(chars) != 8:
+        return value.strip().upper()
+    return f"{CODE_PREFIX}-{chars[:4]}-{chars[4:]}"
+
+
+def certificate_issue(*, enrolment: Enrolment, now=None) -> Enrolment:
+    """Give an attendee a certificate: a code of its own and the time, once; the participant
+    is told by mail that they can download it. Called by ``attendance_record``."""
+    if enrolment.certificate_code:
+        return enrolment
+    now = now or timezone.now()
+    enrolment.certificate_code = certificate_code_new()
+    enrolment.certificate_issued_at = now
+    enrolment.save(update_fields=["certificate_code", "certificate_issued_at"])
+    enrolment_mail(
+        kinds.CERTIFICATE_READY,
+        enrolment,
+        occasion="certificate",
+        url=lambda: my_trainings_url(enrolment.session.module),
+    )
+    return enrolment
+
+
+def my_trainings_url(module) -> str:
+    """The path of "My trainings" below the module's index."""
+    index = module.get_parent().specific
+    return route_url(index, "my_trainings")
+
+
+@transaction.atomic
+def attendance_record(
+    *, session: Session, attended_ids: Iterable[int], by, now=None
+) -> list[Enrolment]:
+    """Who of the confirmed participants of ``session`` attended (the enrolments of
+    ``attended_ids``) and who did not (the others); every attendee gets a certificate. Other
+    enrolments (waiting, cancelled) are left as they are. Logged on the session for ``by``.
+    Returns the attendees."""
+    now = now or timezone.now()
+    session = _lock(session)
+    rules.require("training.record_attendance", session, now=now)
+    attended_ids = {int(pk) for pk in attended_ids}
+    confirmed = list(
+        session.enrolments.select_for_update()
+        .filter(status=Enrolment.Status.CONFIRMED)
+        .select_related("user")
+    )
+    attendees = []
+    changed = 0
+    for enrolment in confirmed:
+        enrolment.session = session
+        attended = enrolment.pk in attended_ids
+        if enrolment.attended is not attended:
+            enrolment.attended = attended
+            enrolment.save(update_fields=["attended"])
+            changed += 1
+        if attended:
+            certificate_issue(enrolment=enrolment, now=now)
+            attendees.append(enrolment)
+    log(
+        instance=session,
+        action=ATTENDANCE_ACTION,
+        user=by,
+        data={"attended": len(attendees), "confirmed": len(confirmed), "changed": changed},
+    )
+    return attendees
+
+
+def certificate_name_set(*, enrolment: Enrolment, name: str) -> Enrolment:
+    """The name the participant wants printed on their certificate."""
+    enrolment.certificate_name = name.strip()
+    enrolment.save(update_fields=["certificate_name"])
+    return enrolment

@@ -1,11 +1,20 @@
-"""What training registers with Wagtail."""
+"""What training registers with Wagtail: the menu "Schulungen" with its sessions and trainers,
+the log action of recorded attendance, the dashboard's panel of this week's sessions (all in
+``training/admin/``), the link to "My trainings" in the header, the guard of materials for
+participants and the changes by the clock (``views``, ``selectors``)."""
 
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.snippets.models import register_snippet
 
 from mitwirken.web.generations import SCHEDULED_CHANGES_HOOK
+from mitwirken.web.links import SITE_LINK_HOOK
 
-from . import selectors
+from . import selectors, services
+from .admin import dashboard
+from .admin.viewsets import TrainingViewSetGroup
 from .views import materials
+from .views.certificates import my_trainings_link
 
 # Public pages (helper "public"): materials for participants, changes by the clock -------------
 
@@ -25,3 +34,22 @@ def scheduled_change(now):
 
 
 # End of the public pages' block ---------------------------------------------------------------
+
+# Staff work, attendance and certificates ------------------------------------------------------
+
+register_snippet(TrainingViewSetGroup)
+
+
+@hooks.register("register_log_actions")
+def register_log_actions(actions):
+    actions.register_action(
+        services.ATTENDANCE_ACTION, _("Attendance recorded"), _("Attendance recorded")
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def attention_panels(request, panels):
+    panels.extend(dashboard.attention_panels(request.user))
+
+
+hooks.register(SITE_LINK_HOOK, my_trainings_link)

@@ -337,6 +337,8 @@ RATE_LIMITS = {
     "training.enrol": (20, HOUR, 100),
     # Lessons marked as done, per person (a course room's Wi-Fi shares an address).
     "training.lesson": (200, HOUR, 1000),
+    # Checks of a certificate's code, per client: enough for an office, too few to guess codes.
+    "training.certificate_check": (30, HOUR),
 }
 # Anonymous poll votes: how long the signed form token of a poll lives (seconds), and when the
 # moderators are alarmed: more than this many anonymous votes on one poll within the window.

@@ -1,11 +1,13 @@
 """The staff roles of docs/staff.md, cell by cell: the table there is read, and every ✓ and every
 – is checked as a member of that group would meet it in the admin."""
 
+import datetime
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.models import Workflow
 
 from mitwirken.editorial.services import REVIEW_WORKFLOW
@@ -25,13 +27,19 @@ from tests.factories.participation import (
     StatementFactory,
 )
 from tests.factories.toolkit import ToolkitIndexPageFactory
+from tests.factories.training import (
+    EnrolmentFactory,
+    SessionFactory,
+    TrainerFactory,
+    TrainingModulePageFactory,
+)
 from tests.factories.wegweiser import DistrictHubPageFactory, WegweiserPageFactory
 from tests.helpers import member_of
 
 pytestmark = pytest.mark.django_db
 
 TABLE = Path(__file__).resolve().parents[2] / "docs" / "staff.md"
-ROLES = ["Ombudsstelle", "Bezirksvertretung Hörde", "Moderation"]
+ROLES = ["Ombudsstelle", "Bezirksvertretung Hörde", "Moderation", "Schulungsleitung"]
 
 
 def table() -> dict[str, dict[str, bool]]:
@@ -75,6 +83,18 @@ def world(home_page):
             "statement": StatementFactory(procedure=procedure, name=f"Erika aus {slug}"),
         }
     w["gesamtstadt"] = {"folder": DistrictFolderPageFactory(district=None)}
+    module = TrainingModulePageFactory(title="Hybride Veranstaltungen")
+    w["training"] = {
+        "module": module,
+        "trainer": TrainerFactory(),
+        # Begun an hour ago: attendance can be recorded.
+        "session": SessionFactory(
+            module=module,
+            start=timezone.now() - datetime.timedelta(hours=1),
+            registration_deadline=timezone.now() - datetime.timedelta(days=1),
+        ),
+    }
+    EnrolmentFactory(session=w["training"]["session"], user__display_name="Teilnehmerin Ada")
     return w
 
 
@@ -157,6 +177,37 @@ def workspace_ok(client, district) -> bool:
     return get_ok(client, url, district["proposal"].title)
 
 
+def training_session(user, w, *, given: bool):
+    """The world's session, given by a trainer linked to ``user`` when ``given``."""
+    session = w["training"]["session"]
+    session.trainers.set([TrainerFactory(user=user)] if given else [w["training"]["trainer"]])
+    return session
+
+
+def session_ok(client, session) -> bool:
+    """Edit the session and record its attendance."""
+    if not get_ok(client, reverse("training_sessions:edit", args=[session.pk])):
+        return False
+    enrolment = session.enrolments.get()
+    url = reverse("training_sessions:participants", args=[session.pk])
+    client.post(url, {"attended": [enrolment.pk]})
+    enrolment.refresh_from_db()
+    recorded = enrolment.attended is True
+    type(enrolment).objects.filter(pk=enrolment.pk).update(attended=None)
+    return recorded
+
+
+def participants_export_ok(client, session) -> bool:
+    url = reverse("training_sessions:participants_csv", args=[session.pk])
+    return get_ok(client, url, "Teilnehmerin Ada")
+
+
+def training_edit_ok(client, w) -> bool:
+    return edit_ok(client, w["training"]["module"]) and get_ok(
+        client, reverse("wagtailsnippets_training_trainer:edit", args=[w["training"]["trainer"].pk])
+    )
+
+
 CHECKS = {
     "Edit and publish Wissen, Aktuelles, Leichte Sprache": lambda c, u, w: all(
         edit_ok(c, page) and page.permissions_for_user(u).can_publish() for page in w["pages"]
@@ -235,6 +286,19 @@ CHECKS = {
     ),
     "Answer accessibility feedback": lambda c, u, w: get_ok(
         c, reverse("accessibility_feedback:edit", args=[FeedbackFactory().pk])
+    ),
+    "Edit the training modules and the trainers": lambda c, u, w: training_edit_ok(c, w),
+    "Edit and record attendance in a session one gives": lambda c, u, w: session_ok(
+        c, training_session(u, w, given=True)
+    ),
+    "Edit and record attendance in another trainer's session": lambda c, u, w: session_ok(
+        c, training_session(u, w, given=False)
+    ),
+    "Export the participants of a session one gives": lambda c, u, w: participants_export_ok(
+        c, training_session(u, w, given=True)
+    ),
+    "Export the participants of another trainer's session": lambda c, u, w: participants_export_ok(
+        c, training_session(u, w, given=False)
     ),
 }
 
