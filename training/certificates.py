@@ -9,6 +9,7 @@ a certificate is made.
 """
 
 import html
+import logging
 import re
 from pathlib import Path
 
@@ -22,6 +23,9 @@ from mitwirken.pages.kit import route_url
 from mitwirken.web.links import absolute_url
 
 from .models import Enrolment
+
+# fpdf2 subsets the fonts with fontTools, which tells of every table it prunes.
+logging.getLogger("fontTools").setLevel(logging.WARNING)
 
 FONTS = Path(__file__).resolve().parent / "fonts"
 FAMILY = "FiraSans"
@@ -94,7 +98,7 @@ class _Certificate(FPDF):
     def text_block(self, text: str, *, size: float, style: str = "", color=(0, 0, 0), gap=2):
         self.set_font(FAMILY, style, size)
         self.set_text_color(*color)
-        self.multi_cell(0, size * 0.5, text, new_x="LMARGIN", new_y="NEXT")
+        self.multi_cell(0, size * 0.5, text, align="L", new_x="LMARGIN", new_y="NEXT")
         self.ln(gap)
 
     def label_value(self, label: str, value: str):
