@@ -10,9 +10,9 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from wagtail.models import GroupPagePermission, Workflow, WorkflowPage
 
-from mitwirken.editorial.groups import OMBUDSSTELLE_GROUP
+from mitwirken.editorial.groups import OMBUDSSTELLE_GROUP, TRAINER_GROUP
 from mitwirken.editorial.registry import editorial_register, registry
-from mitwirken.editorial.services import REVIEW_WORKFLOW, district_review_disable
+from mitwirken.editorial.services import REVIEW_WORKFLOW, district_review_disable, roles_grant
 from mitwirken.places.models import District
 from tests.factories.accounts import UserFactory
 from tests.factories.pages import StandardPageFactory
@@ -33,6 +33,7 @@ def register(monkeypatch):
         "ombudsstelle_permissions",
         "district_permissions",
         "moderation_permissions",
+        "trainer_permissions",
     ):
         monkeypatch.setattr(registry, name, set(getattr(registry, name)))
     return editorial_register
@@ -54,9 +55,11 @@ def test_each_app_registers_its_own_pages_and_snippets():
         "toolkit.toolkitindexpage",
         "wegweiser.wegweiserpage",
         "wegweiser.districthubindexpage",
+        "training.trainingindexpage",
     }
     assert registry.ombudsstelle_snippets == {
         "toolkit.formatcategory",
+        "training.trainer",
         "places.district",
         "places.topic",
     }
@@ -76,6 +79,16 @@ def test_a_registered_page_type_gets_the_ombudsstelle_permissions_when_created(h
     staff = UserFactory()
     staff.groups.add(Group.objects.get(name=OMBUDSSTELLE_GROUP))
     assert staff.has_perms(["places.add_topic", "places.change_topic", "places.delete_topic"])
+
+
+def test_the_trainers_group_holds_what_an_app_registers_for_it(db, register):
+    register(trainer_permissions=["places.view_topic"])
+    roles_grant()
+
+    trainer = UserFactory()
+    trainer.groups.add(Group.objects.get(name=TRAINER_GROUP))
+    assert trainer.has_perms(["wagtailadmin.access_admin", "places.view_topic"])
+    assert not trainer.has_perm("places.change_topic")
 
 
 def test_a_district_page_gets_its_district_groups_permissions_only_when_registered(
