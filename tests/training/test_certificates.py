@@ -169,24 +169,24 @@ def test_no_certificate_without_attendance(client, citizen):
     assert client.get(url).status_code == 404
 
 
-def test_cancelling_from_my_trainings_and_not_someone_elses(client, citizen):
+def test_my_trainings_cancels_and_confirms_through_the_module_pages_routes(client, citizen):
     mine = EnrolmentFactory(user=citizen)
-    theirs = EnrolmentFactory()
-    index = index_of(mine)
+    offered = EnrolmentFactory(
+        user=citizen, status="offered", offered_until=timezone.now() + datetime.timedelta(hours=5)
+    )
     client.force_login(citizen)
+    html = client.get(route_url(index_of(mine), "my_trainings")).content.decode()
 
-    response = client.post(route_url(index, "my_cancel", mine.pk), follow=True)
-    refused = client.post(route_url(index, "my_cancel", theirs.pk))
+    cancel = route_url(mine.session.module, "enrol_cancel", mine.pk)
+    confirm = route_url(offered.session.module, "enrol_confirm", offered.pk)
+    assert f'action="{cancel}"' in html and f'action="{confirm}"' in html
+    client.post(cancel)
+    client.post(confirm)
 
     mine.refresh_from_db()
-    theirs.refresh_from_db()
+    offered.refresh_from_db()
     assert mine.status == Enrolment.Status.CANCELLED
-    assert (
-        ui("Your registration for “%(title)s” is cancelled.") % {"title": mine.session.module.title}
-        in response.content.decode()
-    )
-    assert refused.status_code == 404
-    assert theirs.status == Enrolment.Status.CONFIRMED
+    assert offered.status == Enrolment.Status.CONFIRMED
 
 
 def test_anyone_checks_a_valid_code_and_sees_no_e_mail_address(client, citizen):

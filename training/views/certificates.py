@@ -1,5 +1,6 @@
 """Certificates of participation and "My trainings": a signed-in person's sessions with their
-status, cancelling, and the certificate's download once they attended; the public check of a
+status, the buttons to cancel or confirm an offered place (answered by the module page's routes
+in ``enrolments``), and the certificate's download once they attended; the public check of a
 certificate's code.
 
 The certificate is private: only its owner downloads it, never from a cache. The check shows
@@ -8,7 +9,6 @@ is rate-limited (``RATE_LIMITS["training.certificate_check"]``) so codes cannot 
 """
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -18,7 +18,6 @@ from django.views.decorators.cache import never_cache
 
 from mitwirken import limits
 from mitwirken.pages.kit import page_route, route_format, route_url
-from mitwirken.web import messages as web_messages
 from mitwirken.web.fragments import fragment
 from mitwirken.web.links import login_url
 from mitwirken.web.messages import redirect_to_messages
@@ -62,11 +61,16 @@ def my_trainings(request, page):
     if not request.user.is_authenticated:
         return HttpResponseRedirect(login_url(request))
     enrolments = list(my_enrolments(request.user))
-    cancel_url = route_format(page, "my_cancel", "{}", request=request)
     certificate_url = route_format(page, "my_certificate", "{}", request=request)
     for enrolment in enrolments:
+        # Cancelling and confirming are the module page's (``enrolments``).
+        module = enrolment.session.module
         enrolment.cancel_reason = rules.can_cancel(enrolment)
-        enrolment.cancel_url = cancel_url.format(enrolment.pk)
+        enrolment.cancel_url = route_url(module, "enrol_cancel", enrolment.pk, request=request)
+        if enrolment.offer_open:
+            enrolment.confirm_url = route_url(
+                module, "enrol_confirm", enrolment.pk, request=request
+            )
         enrolment.certificate_url = certificate_url.format(enrolment.pk)
         if enrolment.attended and enrolment.certificate_code:
             enrolment.name_form = CertificateNameForm(
@@ -80,29 +84,6 @@ def my_trainings(request, page):
         "check_url": route_url(page, "certificate_check", request=request),
     }
     return TemplateResponse(request, MY_TRAININGS_TEMPLATE, context)
-
-
-@page_route(TrainingIndexPage, "meine-schulungen/<int:enrolment_id>/absagen/", name="my_cancel")
-@never_cache
-def my_cancel(request, page, enrolment_id: int):
-    """Cancel one's own place (POST); back to "My trainings" with what happened."""
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
-    enrolment = own_enrolment(request, enrolment_id)
-    if limits.exceeded(request, "training.enrol"):
-        messages.error(request, str(limits.MESSAGE))
-    else:
-        try:
-            services.enrolment_cancel(enrolment=enrolment)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            web_messages.success(
-                request,
-                _("Your registration for “%(title)s” is cancelled.")
-                % {"title": enrolment.session.module.title},
-            )
-    return redirect_to_messages(route_url(page, "my_trainings", request=request))
 
 
 @page_route(
