@@ -11,7 +11,6 @@ e-mail address; a person already registered for a session is left as they are.
 """
 
 import datetime
-import secrets
 from pathlib import Path
 
 from django.conf import settings
@@ -45,8 +44,6 @@ from ..models import (
 )
 
 FOLDER = Path(__file__).parent
-#: The characters of a certificate code: no 0/O or 1/I to mistake for each other.
-CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 
 
 def training_index(data: dict) -> int:
@@ -213,11 +210,6 @@ def _sessions_of_modules(data: dict) -> list[Session]:
     return sessions
 
 
-def _certificate_code() -> str:
-    code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(10))
-    return f"{code[:5]}-{code[5:]}"
-
-
 def _attendance_record(session: Session, attendance: dict, *, now) -> None:
     """Who came (and the name on their certificate) and who did not, as a trainer records it;
     a certificate for each who came. The recording service of the staff pages does the same for
@@ -229,7 +221,7 @@ def _attendance_record(session: Session, attendance: dict, *, now) -> None:
         enrolment.attended = bool(name)
         if name:
             enrolment.certificate_name = name
-            enrolment.certificate_code = _certificate_code()
+            enrolment.certificate_code = services.certificate_code_new()
             enrolment.certificate_issued_at = now
         enrolment.save()
 
