@@ -321,3 +321,26 @@ def test_a_trainers_dashboard_shows_only_their_sessions(client):
     html = client.get(reverse("wagtailadmin_home")).content.decode()
 
     assert "Eigene Schulung" in html and "Fremde Schulung" not in html
+
+
+def test_a_trainers_dashboard_asks_for_the_attendance_of_their_ended_sessions(client):
+    ended = begun_session(
+        module=TrainingModulePageFactory(title="Smartphone-Kurs für Ältere"),
+        end=timezone.now() - datetime.timedelta(minutes=5),
+    )
+    EnrolmentFactory(session=ended)
+    recorded = begun_session(
+        module=TrainingModulePageFactory(title="Schon erfasst"),
+        end=timezone.now() - datetime.timedelta(minutes=5),
+    )
+    EnrolmentFactory(session=recorded, attended=False)
+    trainer = trainer_of(ended, recorded)
+    client.force_login(trainer)
+
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    client.post(participants_url(ended), {"attended": []})
+    after = client.get(reverse("wagtailadmin_home")).content.decode()
+
+    assert ui("Attendance to record") in html
+    assert "Smartphone-Kurs für Ältere" in html and "Schon erfasst" not in html
+    assert ui("Attendance to record") not in after

@@ -1,10 +1,11 @@
-"""Training's panel on the staff dashboard: sessions starting within a week that still have
-free places or people on the waiting list, in the person's scope (``permissions``). Two queries
+"""Training's panels on the staff dashboard, in the person's scope (``permissions``): sessions
+that have ended without their attendance recorded (for whoever records it), and sessions
+starting within a week that still have free places or people on the waiting list. Two queries
 per item, however many sessions there are."""
 
 import datetime
 
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -13,9 +14,9 @@ from django.utils.translation import gettext_lazy, ngettext, ngettext_lazy
 
 from mitwirken.editorial.dashboard import AttentionPanel, Entry, Item, Urgency
 
-from ..models import Session
+from ..models import Enrolment, Session
 from . import participants
-from .permissions import sessions_in_scope
+from .permissions import may_record_attendance, sessions_in_scope
 
 #: "This week": sessions starting within so many days.
 DAYS = 7
@@ -49,11 +50,55 @@ def _entry(session) -> Entry:
     )
 
 
+def sessions_without_attendance(user, *, now):
+    """Sessions in scope that have ended with registered participants whose attendance is not
+    recorded, the oldest first."""
+    unrecorded = Enrolment.objects.filter(
+        session=OuterRef("pk"), status=Enrolment.Status.CONFIRMED, attended__isnull=True
+    )
+    sessions = Session.objects.filter(Exists(unrecorded), end__lte=now)
+    return sessions_in_scope(sessions, user).select_related("module").order_by("end", "pk")
+
+
+def _ended_entry(session) -> Entry:
+    return Entry(
+        label=session.module.title,
+        url=reverse(participants.URL_NAME, args=[session.pk]) + "#attendance",
+        since=session.end,
+    )
+
+
+def attendance_panel(user, *, now) -> AttentionPanel:
+    items = []
+    if may_record_attendance(user):
+        items.append(
+            Item.from_queryset(
+                sessions_without_attendance(user, now=now),
+                _ended_entry,
+                text=ngettext_lazy(
+                    "%(count)s session ended without its attendance recorded",
+                    "%(count)s sessions ended without their attendance recorded",
+                    "count",
+                ),
+                url=f"{reverse('training_sessions:index')}?when=past",
+                link_text=gettext_lazy("All sessions"),
+            )
+        )
+    return AttentionPanel(
+        name="training_attendance",
+        heading=_("Attendance to record"),
+        order=Urgency.ANSWER,
+        icon="tick",
+        items=items,
+    )
+
+
 def attention_panels(user, *, now=None) -> list[AttentionPanel]:
     if not user.has_perm("training.view_session"):
         return []
     now = now or timezone.now()
     return [
+        attendance_panel(user, now=now),
         AttentionPanel(
             name="training_sessions",
             heading=_("Sessions this week"),
@@ -76,5 +121,5 @@ def attention_panels(user, *, now=None) -> list[AttentionPanel]:
                     link_text=gettext_lazy("All sessions"),
                 )
             ],
-        )
+        ),
     ]
