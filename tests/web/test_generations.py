@@ -8,6 +8,7 @@ from django.core.cache import cache
 from mitwirken.places.models import District
 from mitwirken.web import generations
 from participation.generations import PARTICIPATION
+from training.generations import TRAINING
 
 
 @pytest.mark.django_db
@@ -72,4 +73,4 @@ def test_a_saved_snippet_begins_a_new_generation_after_the_commit(
 
 
 def test_every_page_depends_on_the_pages_and_what_people_send():
-    assert set(generations.every_page()) == {generations.PAGES, PARTICIPATION}
+    assert set(generations.every_page()) == {generations.PAGES, PARTICIPATION, TRAINING}
