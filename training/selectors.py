@@ -22,7 +22,7 @@ from django.db.models import (
 from django.db.models.functions import Greatest
 from django.utils import timezone
 
-from .models import Enrolment, LessonProgress, ModuleMaterial, Session, TrainingModulePage
+from .models import Enrolment, LessonProgress, Mode, ModuleMaterial, Session, TrainingModulePage
 
 #: How many of its next sessions each module in the list shows.
 NEXT_SESSIONS = 3
@@ -44,22 +44,31 @@ def sessions_upcoming(
     *,
     now: datetime.datetime | None = None,
     mode: str = "",
+    modes=(),
     district=None,
+    with_online: bool = False,
     free_places: bool = False,
     audience=None,
     public_only: bool = False,
 ) -> QuerySet:
     """Sessions of live, public modules that have not begun, first the next, with ``taken``
-    and ``waiting`` and their district; narrowed by how they take place, where, whether a
-    place is free, and for whom their module is. ``public_only`` leaves out internal ones."""
+    and ``waiting`` and their district; narrowed by how they take place (``mode``, or any of
+    ``modes``), where (``with_online``: in ``district`` and the online sessions, which have no
+    place), whether a place is free, and for whom their module is (an ``Audience`` or its
+    slug). ``public_only`` leaves out internal ones."""
     now = now or timezone.now()
     sessions = Session.objects.live().upcoming(now)
     if mode:
         sessions = sessions.filter(mode=mode)
+    if modes:
+        sessions = sessions.filter(mode__in=modes)
     if district is not None:
-        sessions = sessions.filter(district=district)
+        here = Q(district=district)
+        if with_online:
+            here |= Q(district__isnull=True, mode=Mode.ONLINE)
+        sessions = sessions.filter(here)
     if audience is not None:
-        sessions = sessions.filter(module__audiences=audience)
+        sessions = sessions.filter(module__audiences__slug=getattr(audience, "slug", audience))
     if public_only:
         sessions = sessions.filter(internal=False)
     sessions = sessions_bookable(sessions, now=now) if free_places else sessions.with_places()
@@ -179,3 +188,84 @@ def next_scheduled_change(*, now: datetime.datetime) -> datetime.datetime | None
     )
     found = [moment for moment in moments.values() if moment is not None]
     return min(found) if found else None
+
+
+# Where citizens look (helper "integration"): format pages, search hits, timed mails ----------
+
+#: The modes a session may have for someone who wants to take part online or in person (the
+#: Wegweiser's "how"); a hybrid session fits both.
+SESSION_MODES = {
+    "online": (Mode.ONLINE, Mode.HYBRID),
+    "in_person": (Mode.IN_PERSON, Mode.HYBRID),
+}
+
+
+def _with_next_session_id(modules, now):
+    """``modules`` (a queryset) with ``next_session_id``: its soonest upcoming public session."""
+    public = Session.objects.live().upcoming(now).filter(internal=False, module=OuterRef("pk"))
+    return modules.annotate(
+        next_session_id=Subquery(public.order_by("start", "pk").values("pk")[:1])
+    )
+
+
+def _attach_next_sessions(modules: list) -> None:
+    """Set ``next_session`` (with ``free`` places) on each of ``modules`` from its
+    ``next_session_id``, in one query."""
+    ids = [module.next_session_id for module in modules if module.next_session_id]
+    sessions = with_free(Session.objects.with_places()).select_related("district").in_bulk(ids)
+    for module in modules:
+        module.next_session = sessions.get(module.next_session_id)
+
+
+def modules_teaching_format(*, format_page, now=None) -> list[TrainingModulePage]:
+    """The live public modules that teach ``format_page``, alphabetically, each with
+    ``next_session``: its soonest upcoming public session (with its places), or ``None``. Two
+    queries."""
+    modules = TrainingModulePage.objects.live().public().filter(formats=format_page)
+    modules = list(_with_next_session_id(modules, now or timezone.now()).order_by("title", "pk"))
+    _attach_next_sessions(modules)
+    return modules
+
+
+def modules_next_sessions(modules: list, *, now=None) -> None:
+    """Set ``next_session`` on each of ``modules`` (pages already read, such as search hits),
+    in two queries."""
+    ids = [module.pk for module in modules]
+    found = dict(
+        _with_next_session_id(
+            TrainingModulePage.objects.filter(pk__in=ids), now or timezone.now()
+        ).values_list("pk", "next_session_id")
+    )
+    for module in modules:
+        module.next_session_id = found.get(module.pk)
+    _attach_next_sessions(modules)
+
+
+def sessions_starting_between(start, end):
+    """Sessions (of any module, internal too) that begin in ``[start, end)``."""
+    return Session.objects.filter(start__gte=start, start__lt=end).order_by("start", "pk")
+
+
+def sessions_ended_unannounced(*, now=None):
+    """Sessions that have ended and whose participants were not yet asked for feedback."""
+    now = now or timezone.now()
+    return Session.objects.filter(end__lte=now, feedback_requested_at__isnull=True).order_by(
+        "end", "pk"
+    )
+
+
+def confirmed_enrolments(session: Session):
+    """The confirmed places of ``session``, each with its participant."""
+    return session.enrolments.filter(status=Enrolment.Status.CONFIRMED).select_related("user")
+
+
+def session_attendees(session: Session) -> list:
+    """Who took part in ``session``: the participants marked present, or, while no attendance
+    is recorded, everyone with a confirmed place. One query."""
+    enrolments = list(confirmed_enrolments(session))
+    if any(enrolment.attended is not None for enrolment in enrolments):
+        enrolments = [enrolment for enrolment in enrolments if enrolment.attended]
+    return [enrolment.user for enrolment in enrolments]
+
+
+# End of the block of the places where citizens look -----------------------------------------

@@ -6,20 +6,28 @@ people than places, and the database holds one row per person and session.
 Mails are rows of the outbox written in the same transaction (``mitwirken.notifications``);
 they go out after commit."""
 
+import datetime
+import functools
 import secrets
 from collections.abc import Iterable
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 from wagtail.log_actions import log
 
+from mitwirken.notifications.mail import Attachment
+from mitwirken.notifications.selectors import announced
 from mitwirken.notifications.services import notify_address
 from mitwirken.pages.kit import route_url
+from mitwirken.web.ical import CalendarEvent, calendar
+from mitwirken.web.links import absolute_url, site_root_url
 
-from . import kinds, rules, tokens
-from .models import Enrolment, Session, offer_deadline
+from . import kinds, rules, selectors, signals, tokens
+from .models import Enrolment, Mode, Session, offer_deadline
 
 
 def _lock(session: Session) -> Session:
@@ -30,15 +38,64 @@ def places_taken(session: Session) -> int:
     return session.enrolments.filter(status__in=Enrolment.HOLDS_PLACE).count()
 
 
-def enrolment_mail(kind, enrolment: Enrolment, *, occasion: str, url=None, **context) -> None:
+def session_event(session: Session, *, url: str = "", online_link: str = "") -> CalendarEvent:
+    """``session`` as a calendar entry in the active language: the module's title, the place,
+    the module's page (``url``, else its address in the active language). ``online_link`` only
+    for a person with a place, once the link mail has gone out (an online session's place)."""
+    location = session.place.strip()
+    if session.mode == Mode.ONLINE:
+        location = online_link or gettext("online")
+    description = [session.module.summary or ""]
+    if online_link:
+        description.append(gettext("Online room: %(link)s") % {"link": online_link})
+    root = site_root_url()
+    return CalendarEvent(
+        uid=f"training-session-{session.pk}@{urlsplit(root).netloc}",
+        start=session.start,
+        end=session.end,
+        summary=session.module.title,
+        location=location,
+        description="\n\n".join(part for part in description if part),
+        url=url or absolute_url(session.module.get_url() or "/", root=root),
+    )
+
+
+def session_ical(*, session: Session, online_link: bool = False) -> str:
+    """``session`` as an iCalendar file (text/calendar) in the active language, with the
+    online room's link when ``online_link``."""
+    link = session.online_link if online_link else ""
+    return calendar([session_event(session, online_link=link)])
+
+
+def enrolment_mail(
+    kind,
+    enrolment: Enrolment,
+    *,
+    occasion: str,
+    url=None,
+    with_calendar: bool = False,
+    calendar_with_link: bool = False,
+    **context,
+) -> None:
     """One mail about ``enrolment`` to its participant, once per ``occasion``; its link leads
-    to ``url`` (a callable or a path), else to the module's page."""
+    to ``url`` (a callable or a path), else to the module's page. With the session as an .ics
+    file (``with_calendar``: the confirmation of a place), which holds the online room's link
+    only with ``calendar_with_link`` (the link mail)."""
     user = enrolment.user
     session = enrolment.session
+    language = user.language or settings.LANGUAGE_CODE
+    attachment = None
+    if with_calendar:
+        with translation.override(language):
+            attachment = Attachment(
+                name=f"schulung-{session.pk}.ics",
+                content=session_ical(session=session, online_link=calendar_with_link),
+                mimetype="text/calendar",
+            )
     notify_address(
         kind,
         email=user.email,
-        language=user.language or settings.LANGUAGE_CODE,
+        language=language,
         key=f"enrolment:{enrolment.pk}:{occasion}",
         context={
             "enrolment": enrolment,
@@ -50,6 +107,7 @@ def enrolment_mail(kind, enrolment: Enrolment, *, occasion: str, url=None, **con
             **context,
         },
         url=url or (lambda: session.module.get_url() or ""),
+        attachment=attachment,
         user=user,
     )
 
@@ -76,7 +134,9 @@ def enrolment_register(*, session: Session, user, now=None) -> Enrolment:
         raise ValidationError(rules.ALREADY_ENROLLED) from error
     enrolment.session = session
     kind = kinds.WAITING_LIST_JOINED if full else kinds.ENROLMENT_CONFIRMED
-    enrolment_mail(kind, enrolment, occasion=f"{status}:{now.isoformat()}")
+    enrolment_mail(kind, enrolment, occasion=f"{status}:{now.isoformat()}", with_calendar=not full)
+    if not full:
+        _queue_online_link(session, now)
     return enrolment
 
 
@@ -110,7 +170,13 @@ def offer_confirm(*, enrolment: Enrolment, now=None) -> Enrolment:
     enrolment.status = Enrolment.Status.CONFIRMED
     enrolment.offered_until = None
     enrolment.save(update_fields=["status", "offered_until"])
-    enrolment_mail(kinds.ENROLMENT_CONFIRMED, enrolment, occasion=f"confirmed:{now.isoformat()}")
+    enrolment_mail(
+        kinds.ENROLMENT_CONFIRMED,
+        enrolment,
+        occasion=f"confirmed:{now.isoformat()}",
+        with_calendar=True,
+    )
+    _queue_online_link(session, now)
     return enrolment
 
 
@@ -260,3 +326,90 @@ def certificate_name_set(*, enrolment: Enrolment, name: str) -> Enrolment:
     enrolment.certificate_name = name.strip()
     enrolment.save(update_fields=["certificate_name"])
     return enrolment
+
+
+# --- Timed mails and the feedback seam (run by ``tasks``) ------------------------------------
+
+
+def _link_window_open(session: Session, now) -> bool:
+    """Whether the online room's link is due: the session has one and starts within
+    ``TRAINING_LINK_HOURS``."""
+    opens = session.start - datetime.timedelta(hours=settings.TRAINING_LINK_HOURS)
+    has_room = bool(session.online_link) and session.mode != Mode.IN_PERSON
+    return has_room and opens <= now < session.start
+
+
+def _queue_online_link(session: Session, now) -> None:
+    """Someone who takes a place once the link has gone out gets it at once, after commit."""
+    if _link_window_open(session, now):
+        from .tasks import send_session_online_link
+
+        transaction.on_commit(
+            functools.partial(send_session_online_link.delay, session.pk), robust=True
+        )
+
+
+def _mail_once(kind, enrolment: Enrolment, *, occasion: str, **options) -> bool:
+    """``enrolment_mail`` unless this occasion is already in the outbox; whether it wrote."""
+    if announced(kind=kind, key=f"enrolment:{enrolment.pk}:{occasion}"):
+        return False
+    enrolment_mail(kind, enrolment, occasion=occasion, **options)
+    return True
+
+
+@transaction.atomic
+def session_reminders_send(*, session: Session, now=None) -> int:
+    """Remind everyone with a confirmed place in ``session``, which has not begun, once each;
+    how many were written now."""
+    now = now or timezone.now()
+    session = _lock(session)
+    if session.start <= now:
+        return 0
+    written = 0
+    for enrolment in selectors.confirmed_enrolments(session):
+        enrolment.session = session
+        written += _mail_once(kinds.SESSION_REMINDER, enrolment, occasion="reminder")
+    return written
+
+
+@transaction.atomic
+def session_online_link_send(*, session: Session, now=None) -> int:
+    """Send the online room's link to everyone with a confirmed place, once each, within
+    ``TRAINING_LINK_HOURS`` before the start (nothing without a link); with the session as an
+    .ics file that now holds the link. How many were written now."""
+    now = now or timezone.now()
+    session = _lock(session)
+    if not _link_window_open(session, now):
+        return 0
+    written = 0
+    for enrolment in selectors.confirmed_enrolments(session):
+        enrolment.session = session
+        written += _mail_once(
+            kinds.ONLINE_LINK,
+            enrolment,
+            occasion="online-link",
+            with_calendar=True,
+            calendar_with_link=True,
+            online_link=session.online_link,
+        )
+    return written
+
+
+@transaction.atomic
+def session_feedback_request(*, session: Session, now=None) -> bool:
+    """Mark that ``session``, which has ended, asked its participants for feedback, and send
+    ``signals.session_ended`` with its attendees, once per session (the evaluation app's
+    survey plugs in there). Whether it was sent now."""
+    now = now or timezone.now()
+    session = _lock(session)
+    if session.feedback_requested_at is not None or session.end > now:
+        return False
+    # An update, not save(): nothing a page shows changes, so no new training generation.
+    Session.objects.filter(pk=session.pk).update(feedback_requested_at=now)
+    session.feedback_requested_at = now
+    attendees = selectors.session_attendees(session)
+    signals.session_ended.send(sender=Session, session=session, attendees=attendees, now=now)
+    return True
+
+
+# --- end of the timed mails ----------------------------------------------------------------

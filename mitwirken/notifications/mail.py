@@ -1,5 +1,7 @@
 """Rendering: a message once per event and language; a mail per recipient from it."""
 
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import select_template
@@ -16,10 +18,26 @@ from .tokens import unsubscribe_token
 UNSUBSCRIBE_MARK = "[[unsubscribe-url]]"
 
 
+@dataclass(frozen=True)
+class Attachment:
+    """A file sent with a mail, as text (a calendar entry): its name, content and media type."""
+
+    name: str
+    content: str
+    mimetype: str = "text/plain"
+
+
 def message_render(
-    *, kind: str, language: str, context: dict, url="", reply_to: str = ""
+    *,
+    kind: str,
+    language: str,
+    context: dict,
+    url="",
+    reply_to: str = "",
+    attachment: Attachment | None = None,
 ) -> Message:
-    """Render subject, text and HTML of ``kind`` in ``language`` and store them once.
+    """Render subject, text and HTML of ``kind`` in ``language`` and store them once, with
+    ``attachment`` when given.
 
     ``url`` is a path or address, or a callable that returns one in the active language.
     """
@@ -46,6 +64,9 @@ def message_render(
         text=text,
         html=html,
         reply_to=reply_to,
+        attachment_name=attachment.name if attachment else "",
+        attachment_content=attachment.content if attachment else "",
+        attachment_type=attachment.mimetype if attachment else "",
     )
 
 
@@ -74,4 +95,6 @@ def email_build(
     mail.attach_alternative(
         message.html.replace(UNSUBSCRIBE_MARK, escape(unsubscribe)), "text/html"
     )
+    if message.attachment_name:
+        mail.attach(message.attachment_name, message.attachment_content, message.attachment_type)
     return mail

@@ -101,6 +101,11 @@ class Message(models.Model):
     text = models.TextField(_("text"))
     html = models.TextField(_("HTML"))
     reply_to = models.EmailField(_("reply to"), blank=True)
+    # One file sent with the mail (a session's calendar entry), as text: its name, its
+    # content and its media type; empty when there is none.
+    attachment_name = models.CharField(_("attachment"), max_length=100, blank=True)
+    attachment_content = models.TextField(_("content of the attachment"), blank=True)
+    attachment_type = models.CharField(_("type of the attachment"), max_length=100, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:

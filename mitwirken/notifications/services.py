@@ -16,7 +16,7 @@ from mitwirken.web.links import site_root_url
 
 from .keys import occurrence_key, recipient_key, recipients_prefix
 from .kinds import SUBSCRIPTION_CONFIRM, Kind, get_kind, kind_check
-from .mail import email_build, message_render
+from .mail import Attachment, email_build, message_render
 from .models import (
     DEFAULT_FREQUENCY,
     EmailSubscription,
@@ -143,9 +143,11 @@ def notify_address(
     context: dict,
     url="",
     reply_to: str = "",
+    attachment: Attachment | None = None,
     **links,
 ) -> Notification:
-    """Queue one mail to one address at once (confirmations, receipts, staff alerts).
+    """Queue one mail to one address at once (confirmations, receipts, staff alerts), with
+    ``attachment`` (a ``mail.Attachment``, such as a calendar entry) when given.
 
     ``kind`` is a registered ``Kind`` constant; ``key`` names this mail: a second call with it
     writes nothing."""
@@ -154,7 +156,12 @@ def notify_address(
         idempotency_key=occurrence_key(kind, key),
         defaults={
             "message": message_render(
-                kind=kind.key, language=language, context=context, url=url, reply_to=reply_to
+                kind=kind.key,
+                language=language,
+                context=context,
+                url=url,
+                reply_to=reply_to,
+                attachment=attachment,
             ),
             "email": email,
             "frequency": Frequency.IMMEDIATELY,

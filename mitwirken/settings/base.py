@@ -222,6 +222,18 @@ CELERY_BEAT_SCHEDULE = {
         "task": "mitwirken.notifications.tasks.expire_subscriptions",
         "schedule": crontab(hour=3, minute=30),
     },
+    # The day before a training: the first run at 9:00 reminds everyone registered by then,
+    # the later ones who registered since (once per place).
+    "training-session-reminders": {
+        "task": "training.tasks.send_session_reminders",
+        "schedule": crontab(hour="9-20", minute=0),
+    },
+    # The online room's link TRAINING_LINK_HOURS before the start.
+    "training-online-links": {"task": "training.tasks.send_online_links", "schedule": 300},
+    # Places offered from a waiting list pass on when their time to confirm has run out.
+    "training-expire-offers": {"task": "training.tasks.expire_offers", "schedule": 300},
+    # After a session: the feedback seam (training.signals.session_ended), once per session.
+    "training-request-feedback": {"task": "training.tasks.request_feedback", "schedule": 900},
 }
 
 AUTH_USER_MODEL = "accounts.User"
