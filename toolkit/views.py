@@ -110,7 +110,8 @@ def _how_it_works_runs(stream) -> list[dict]:
 
 def format_related_sections(request, page) -> list[tuple]:
     """Lists that higher apps add through the ``toolkit_format_related`` hook: each hook takes
-    ``(page, request)`` and returns ``None`` or ``(heading, pages)``; empty lists are left out."""
+    ``(page, request)`` and returns ``None`` or ``(heading, pages)``; empty lists are left out.
+    A page may carry ``listing_note``, a line shown below its summary (a module's next date)."""
     related = [
         section
         for fn in hooks.get_hooks("toolkit_format_related")

@@ -1,19 +1,23 @@
 """What training registers with Wagtail: the menu "Schulungen" with its sessions and trainers,
 the log action of recorded attendance, the dashboard's panel of this week's sessions (all in
 ``training/admin/``), the link to "My trainings" in the header, the guard of materials for
-participants and the changes by the clock (``views``, ``selectors``)."""
+participants and the changes by the clock (``views``, ``selectors``); the home page's section of
+trainings, the modules on a toolkit format's page and a module's next date among search hits
+(``views.sections``)."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
-from mitwirken.web.generations import SCHEDULED_CHANGES_HOOK
+from mitwirken.pages.sections import home_section
+from mitwirken.web.generations import PAGES, SCHEDULED_CHANGES_HOOK
 from mitwirken.web.links import SITE_LINK_HOOK
 
 from . import selectors, services
+from .generations import TRAINING
 from .admin import dashboard
 from .admin.viewsets import TrainingViewSetGroup
-from .views import materials
+from .views import materials, sections
 from .views.certificates import my_trainings_link
 
 # Public pages (helper "public"): materials for participants, changes by the clock -------------
@@ -53,3 +57,18 @@ def attention_panels(request, panels):
 
 
 hooks.register(SITE_LINK_HOOK, my_trainings_link)
+
+# Where citizens look (helper "integration"): the home page, format pages, the search ---------
+
+# The same for everyone until a page is published, a session or a place changes (training's
+# generation), or a session begins or its registration closes.
+home_section(
+    "training",
+    label=_("Upcoming trainings with free places"),
+    heading=_("Trainings"),
+    order=40,
+    depends_on=(PAGES, TRAINING),
+    scheduled=True,
+)(sections.home_sessions_section)
+
+hooks.register("toolkit_format_related", sections.modules_for_format)

@@ -169,7 +169,7 @@ def test_a_section_an_app_adds_later_shows_without_an_editor(client, home_page, 
 
 def test_editors_choose_among_the_sections_the_apps_register():
     keys = [key for key, _label in section_choices()]
-    assert keys == ["open-procedures", "finder", "events", "district-hubs", "news"]
+    assert keys == ["open-procedures", "finder", "events", "training", "district-hubs", "news"]
 
 
 # Query count -----------------------------------------------------------------------------------
@@ -229,3 +229,90 @@ def test_the_home_page_makes_as_many_queries_with_many_procedures_events_and_new
         "home-news",
     ]
     assert len(by_role(section(html, "open-procedures"), "listitem")) == 3
+
+
+# Trainings ------------------------------------------------------------------------------------
+
+
+def in_days(days: float) -> datetime.datetime:
+    return timezone.now() + datetime.timedelta(days=days)
+
+
+def session_titles(html: str) -> list[str]:
+    return [text_of(h) for h in by_role(section(html, "training"), "heading", level=3)]
+
+
+def test_the_next_three_trainings_with_free_places_and_a_link_to_all(
+    client, home_page, training_module_page_factory, session_factory, enrolment_factory
+):
+    module = training_module_page_factory(title="Digitale Bürgerdialoge moderieren")
+    full = session_factory(module=module, start=in_days(1), capacity=1)
+    enrolment_factory(session=full)
+    session_factory(module=module, start=in_days(2), internal=True)
+    session_factory(module=module, start=in_days(3), registration_deadline=in_days(-1))
+    session_factory(module=module, start=in_days(-1), registration_deadline=in_days(-2))
+    for day, title in [(6, "Hybride Veranstaltungen"), (4, "Barrierefrei online"), (9, "Später")]:
+        session_factory(module__title=title, start=in_days(day), mode="in_person", place="Rathaus")
+    session_factory(module=module, start=in_days(5), capacity=3)
+
+    html = client.get("/").content.decode()
+
+    training = section(html, "training")
+    assert text_of(one(html, "heading", level=2, id="home-training")) == ui("Trainings")
+    assert session_titles(html) == [
+        "Barrierefrei online",
+        "Digitale Bürgerdialoge moderieren",
+        "Hybride Veranstaltungen",
+    ]
+    assert ui("3 places left") in text_of(training)
+    assert one(training, "link", ui("All trainings and dates"))["href"] == "/schulungen/"
+    assert one(training, "link", "Barrierefrei online")["href"].startswith("/schulungen/")
+
+
+def test_without_trainings_with_free_places_there_is_no_training_section(
+    client, home_page, session_factory, enrolment_factory
+):
+    enrolment_factory(session=session_factory(capacity=1))
+    assert "home-training" not in h2_ids(client.get("/").content.decode())
+
+
+def test_a_training_booked_up_leaves_the_section_for_signed_in_people_too(
+    client, home_page, citizen, session_factory, django_capture_on_commit_callbacks
+):
+    from training.services import enrolment_register
+
+    session = session_factory(capacity=1, module__title="Videokonferenzen")
+    client.force_login(citizen)
+    assert session_titles(client.get("/").content.decode()) == ["Videokonferenzen"]
+
+    with django_capture_on_commit_callbacks(execute=True):  # begins training's generation
+        enrolment_register(session=session, user=citizen)
+
+    assert "home-training" not in h2_ids(client.get("/").content.decode())
+
+
+def test_the_training_section_makes_as_many_queries_with_100_sessions_as_with_10(
+    client,
+    home_page,
+    training_module_page_factory,
+    session_factory,
+    enrolment_factory,
+    django_assert_max_num_queries,
+    without_page_cache,
+):
+    modules = [training_module_page_factory() for _ in range(3)]
+
+    def add(count):
+        for n in range(count):
+            session = session_factory(module=modules[n % 3], start=in_days(1 + n / 10))
+            enrolment_factory(session=session)
+
+    add(10)
+    cache.clear()
+    with CaptureQueriesContext(connection) as few:
+        client.get("/")
+    add(90)
+    cache.clear()
+    with django_assert_max_num_queries(len(few)):
+        html = client.get("/").content.decode()
+    assert len(session_titles(html)) == 3

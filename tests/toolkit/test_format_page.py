@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail import hooks
 
-from tests.helpers import by_role, one, parsed, text_of
+from tests.helpers import by_role, one, parsed, text_of, ui
 from toolkit.models import FormatExample
 
 pytestmark = pytest.mark.django_db
@@ -243,3 +243,81 @@ def test_the_format_page_needs_as_many_queries_with_ten_examples_platforms_and_a
     with django_assert_max_num_queries(len(few)):
         response = client.get(format_page.url)
     assert response.content.decode().count("Beispiel ") >= 11
+
+
+# Trainings on this format (the training app's hook) --------------------------------------------
+
+
+def in_days(days: float) -> datetime.datetime:
+    from django.utils import timezone
+
+    return timezone.now() + datetime.timedelta(days=days)
+
+
+def trainings_section(html: str):
+    heading = one(html, "heading", ui("Trainings on this format"), level=2)
+    return heading.find_parent("section")
+
+
+def test_the_modules_that_teach_a_format_show_with_their_next_date(
+    client, toolkit, format_page_factory, training_module_page_factory, session_factory
+):
+    format_page = format_page_factory()
+    moderating = training_module_page_factory(
+        title="Digitale Bürgerdialoge moderieren", formats=[format_page]
+    )
+    session_factory(module=moderating, start=in_days(20))
+    session_factory(module=moderating, start=in_days(10), mode="hybrid", place="Rathaus")
+    session_factory(module=moderating, start=in_days(5), internal=True)
+    session_factory(module=moderating, start=in_days(-3), registration_deadline=in_days(-4))
+    training_module_page_factory(title="Barrierefrei online", formats=[format_page])
+    training_module_page_factory(title="Anderes Format")
+    draft = training_module_page_factory(title="Entwurf", formats=[format_page])
+    draft.unpublish()
+
+    section = trainings_section(main(client.get(format_page.url)))
+
+    links = [text_of(link) for link in by_role(section, "link")]
+    assert links == ["Barrierefrei online", "Digitale Bürgerdialoge moderieren"]
+    assert one(section, "link", "Digitale Bürgerdialoge moderieren")["href"] == moderating.url
+    text = text_of(section)
+    assert ui("No date planned at the moment.") in text
+    assert ui("hybrid") in text  # the next public date, not the internal one
+
+
+def test_a_format_nobody_teaches_has_no_training_section(client, toolkit, format_page_factory):
+    html = main(client.get(format_page_factory().url))
+    assert ui("Trainings on this format") not in html
+
+
+def test_the_training_section_needs_as_many_queries_for_ten_modules_as_for_two(
+    client,
+    toolkit,
+    format_page_factory,
+    training_module_page_factory,
+    session_factory,
+    enrolment_factory,
+    without_page_cache,
+):
+    from toolkit.views import format_related_sections
+
+    format_page = format_page_factory()
+    request = client.get(format_page.url).wsgi_request
+
+    def add(count):
+        for _n in range(count):
+            module = training_module_page_factory(formats=[format_page])
+            enrolment_factory(session=session_factory(module=module))
+
+    def count_queries():
+        with CaptureQueriesContext(connection) as queries:
+            sections = format_related_sections(request, format_page)
+        (modules,) = [
+            pages for heading, pages in sections if heading == ui("Trainings on this format")
+        ]
+        return len(queries), len(modules)
+
+    add(2)
+    few = count_queries()
+    add(8)
+    assert count_queries() == (few[0], 10)
