@@ -18,6 +18,7 @@ from mitwirken.pages.kit import page_context, page_route, route_url
 from mitwirken.pages.selectors import live_page_url
 from participation.models import ProcedureIndexPage
 from toolkit.models import ToolkitIndexPage
+from training.models import TrainingIndexPage
 
 from .forms import finder_form
 from .models import DistrictHubIndexPage, DistrictHubPage, Intent, WegweiserPage
@@ -42,6 +43,7 @@ def _more_urls(request, page, groups, district) -> dict:
         ),
         "district-offerings": a_to_z,
         "city-offerings": a_to_z,
+        "trainings": _url(TrainingIndexPage, request),
         "formats": _url(ToolkitIndexPage, request),
     }
     return {group.key: urls[group.key] for group in groups if group.has_more}
@@ -108,7 +110,8 @@ def a_to_z(request, page: WegweiserPage) -> TemplateResponse:
 
 @page_context(DistrictHubPage)
 def district_hub_context(request, page) -> dict:
-    """A district's Bezirksvertretung and sessions, procedures, offerings, events and news."""
+    """A district's Bezirksvertretung and sessions, procedures, offerings, events, trainings
+    and news."""
     district = page.district
     contents = district_hub_contents(hub=page, now=timezone.now())
     return {
@@ -116,6 +119,7 @@ def district_hub_context(request, page) -> dict:
         "hub": contents,
         "finder_url": _url(WegweiserPage, request, {"district": district.slug}),
         "procedures_url": _url(ProcedureIndexPage, request, {"district": district.slug}),
+        "trainings_url": _url(TrainingIndexPage, request),
     }
 
 

@@ -126,6 +126,15 @@ def test_the_main_menu_reads_in_order(seeded):
     assert menu[: len(expected)] == expected
 
 
+def test_the_training_offering_leads_to_the_dates_and_registration(client, seeded):
+    offering = _offerings().get(slug_de="schulungen-fuer-aktive")
+    html = client.get(offering.url).content.decode()
+    assert 'href="/schulungen/"' in html
+    with translation.override("en"):
+        english = client.get(offering.url).content.decode()
+    assert 'href="/en/training/"' in english
+
+
 def test_running_the_seed_again_creates_nothing_new(seeded):
     def state():
         return {

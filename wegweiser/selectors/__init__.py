@@ -21,6 +21,7 @@ KIND_LABELS = {
     "procedure": _("Procedure"),
     "offering": _("Offering"),
     "format": _("Format"),
+    "training": _("Training"),
 }
 
 

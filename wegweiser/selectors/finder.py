@@ -15,6 +15,9 @@ from participation.models import Phase, ProcedureDistrict, ProcedurePage
 from participation.models.procedures import ProcedureMode, ProcedureStatus
 from participation.selectors import procedures_with_status
 from toolkit.models import FormatPage, Mode, Purpose
+from training.models import Audience, Session
+from training.models import Mode as SessionMode
+from training.selectors import SESSION_MODES, sessions_upcoming
 
 from ..models import Channel, How, Intent, OfferingPage
 from . import Listed, by_title, capped
@@ -49,6 +52,14 @@ FORMAT_PURPOSES = {
     Intent.Choices.LEARN: None,
     Intent.Choices.NEIGHBOURHOOD: [Purpose.COLLABORATE, Purpose.EMPOWER],
 }
+
+# Where a training session answers it, and for whom (None: any audience); ``TRAINING_WITH_DISTRICT``
+# only when a district is chosen (the sessions held there).
+TRAINING_AUDIENCES = {
+    Intent.Choices.LEARN: None,
+    Intent.Choices.NEIGHBOURHOOD: Audience.Choices.ACTIVE,
+}
+TRAINING_WITH_DISTRICT = {Intent.Choices.NEIGHBOURHOOD}
 
 # The kinds of contribution a reason names, most fitting first, per intent (of those the
 # procedure's current phase is open for: ``ProcedurePage.open_for``).
@@ -89,6 +100,13 @@ class Match(Listed):
     """One result of the finder: a page, what kind it is, and why it fits the answers."""
 
     reason: str
+
+
+@dataclass
+class SessionMatch(Match):
+    """A training session among the finder's results: its module is the page."""
+
+    session: Session | None = None
 
 
 @dataclass
@@ -186,6 +204,17 @@ def format_reason(format_page: FormatPage, *, intent: str) -> str:
     return gettext("A format for learning how participation works, %(channel)s.") % values
 
 
+def session_reason(session: Session, *, intent: str) -> str:
+    """One sentence on why the session fits: what for, and where."""
+    values = {"purpose": INTENT_PURPOSES[intent]}
+    if session.district_id:
+        values["district"] = session.district.name
+        return gettext("A training %(purpose)s, in %(district)s.") % values
+    if session.mode == SessionMode.ONLINE:
+        return gettext("A training %(purpose)s, online, from wherever you are.") % values
+    return gettext("A training %(purpose)s.") % values
+
+
 # The finder ---------------------------------------------------------------------------------
 
 
@@ -244,6 +273,31 @@ def finder_formats(*, intent: str, how: str):
     return formats_.for_listing().order_by(by_title(), "pk")
 
 
+def finder_sessions(*, intent: str, district: District | None, how: str, now=None):
+    """Upcoming public training sessions where a training answers ``intent``: in ``district``
+    and online, or anywhere for the whole city, matching ``how``, the soonest first."""
+    if intent not in TRAINING_AUDIENCES or (intent in TRAINING_WITH_DISTRICT and not district):
+        return Session.objects.none()
+    return sessions_upcoming(
+        district=district,
+        with_online=True,
+        audience=TRAINING_AUDIENCES[intent],
+        modes=SESSION_MODES.get(how),
+        now=now,
+    )
+
+
+def _session_group(*, intent: str, district: District | None, how: str, now) -> MatchGroup:
+    sessions, more = capped(
+        finder_sessions(intent=intent, district=district, how=how, now=now), RESULTS_PER_GROUP
+    )
+    matches = [
+        SessionMatch("training", s.module, session_reason(s, intent=intent), session=s)
+        for s in sessions
+    ]
+    return MatchGroup("trainings", gettext("Trainings"), matches, more)
+
+
 def _group(key: str, heading: str, kind: str, queryset, reason) -> MatchGroup:
     """The first pages of ``queryset`` as matches of ``kind``, each with ``reason(page)``."""
     pages, more = capped(queryset, RESULTS_PER_GROUP)
@@ -254,7 +308,8 @@ def finder_matches(
     *, intent: str, district: District | None, how: str, now=None
 ) -> list[MatchGroup]:
     """The finder's results in the order shown: procedures, offerings of the district,
-    offerings of the whole city, formats. Empty groups are kept (the template skips them)."""
+    offerings of the whole city, training sessions, formats. Empty groups are kept (the
+    template skips them)."""
     now = now or timezone.now()
     procedures = (
         "procedures",
@@ -284,8 +339,11 @@ def finder_matches(
         finder_formats(intent=intent, how=how),
         lambda page: format_reason(page, intent=intent),
     )
-    groups = [procedures, district_offerings, city_offerings, formats_]
-    return [_group(*group) for group in groups if group]  # no district: no district offerings
+    groups = [procedures, district_offerings, city_offerings]
+    found = [_group(*group) for group in groups if group]  # no district: no district offerings
+    found.append(_session_group(intent=intent, district=district, how=how, now=now))
+    found.append(_group(*formats_))
+    return found
 
 
 # A–Z ----------------------------------------------------------------------------------------

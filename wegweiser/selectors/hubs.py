@@ -10,6 +10,7 @@ from mitwirken.pages.models import NewsPage
 from participation.models import Event, ProcedurePage
 from participation.models.procedures import ProcedureStatus
 from participation.selectors import events_upcoming, procedure_list
+from training.selectors import sessions_upcoming
 
 from ..models import CouncilSession, DistrictHubPage, OfferingPage
 from . import by_title, capped
@@ -20,6 +21,7 @@ HUB_OFFERINGS = 20
 HUB_EVENTS = 10
 HUB_NEWS = 5
 HUB_RECENT_SESSIONS = 3
+HUB_TRAININGS = 10
 
 
 def district_hubs():
@@ -68,6 +70,14 @@ class HubContents:
     @cached_property
     def events(self) -> list[Event]:
         return list(events_upcoming(district=self.district, now=self.now)[:HUB_EVENTS])
+
+    @cached_property
+    def _trainings(self) -> tuple[list, bool]:
+        """Upcoming training sessions held in the district (not the online ones)."""
+        return capped(sessions_upcoming(district=self.district, now=self.now), HUB_TRAININGS)
+
+    trainings = property(lambda self: self._trainings[0])
+    more_trainings = property(lambda self: self._trainings[1])
 
     @cached_property
     def news(self) -> list[NewsPage]:
