@@ -14,11 +14,6 @@ pytestmark = pytest.mark.django_db
 A_TO_Z = "/wegweiser/a-z/"
 
 
-@pytest.fixture
-def finder(home_page, wegweiser_page):
-    return wegweiser_page
-
-
 def letters(response) -> dict[str, list[str]]:
     return {
         letter.letter: [entry.page.title for entry in letter.entries]

@@ -9,7 +9,6 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
-from mitwirken.places.models import District
 from mitwirken.web.deadlines import deadline_text
 from tests.factories.participation import current_consultation_phase, phase
 from tests.helpers import by_role, ui
@@ -18,21 +17,6 @@ from wegweiser.selectors.finder import finder_matches
 pytestmark = pytest.mark.django_db
 
 FINDER = "/wegweiser/"
-
-
-@pytest.fixture
-def hoerde():
-    return District.objects.get(slug="hoerde")
-
-
-@pytest.fixture
-def eving():
-    return District.objects.get(slug="eving")
-
-
-@pytest.fixture
-def finder(home_page, wegweiser_page):
-    return wegweiser_page
 
 
 def results(response) -> dict[str, list[str]]:

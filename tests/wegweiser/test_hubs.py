@@ -22,16 +22,6 @@ def in_days(days: int) -> datetime.datetime:
 
 
 @pytest.fixture
-def hoerde():
-    return District.objects.get(slug="hoerde")
-
-
-@pytest.fixture
-def eving():
-    return District.objects.get(slug="eving")
-
-
-@pytest.fixture
 def hub(home_page, district_hub_page_factory, hoerde):
     return district_hub_page_factory(
         district=hoerde,

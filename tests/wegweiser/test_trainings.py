@@ -12,7 +12,6 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import ngettext
 
-from mitwirken.places.models import District
 from tests.helpers import by_role, parsed, text_of, ui
 
 pytestmark = pytest.mark.django_db
@@ -27,21 +26,6 @@ def places_left(count: int) -> str:
 
 def in_days(days: float) -> datetime.datetime:
     return timezone.now() + datetime.timedelta(days=days)
-
-
-@pytest.fixture
-def hoerde():
-    return District.objects.get(slug="hoerde")
-
-
-@pytest.fixture
-def eving():
-    return District.objects.get(slug="eving")
-
-
-@pytest.fixture
-def finder(home_page, wegweiser_page):
-    return wegweiser_page
 
 
 @pytest.fixture
