@@ -94,3 +94,42 @@ def test_search_on_postgresql_stems_german_words(
     article_page_factory(parent=index, title="Beteiligung im Stadtbezirk", slug="beteiligung")
     html = client.get("/suche/", {"q": "Beteiligungen"}).content.decode()
     assert "Beteiligung im Stadtbezirk" in html
+
+
+# Trainings ------------------------------------------------------------------------------------
+
+
+def test_training_modules_are_found_in_german_and_english_under_their_page_type(
+    client, home_page, training_module_page_factory
+):
+    from django.utils import translation
+
+    from tests.helpers import text_of, ui
+
+    module = training_module_page_factory(
+        title="Digitale Bürgerdialoge moderieren",
+        title_en="Moderating digital citizen dialogues",
+        summary="Wie man ein Online-Treffen leitet.",
+        summary_en="How to lead an online meeting.",
+        learning_goals="<p>Breakout-Räume sicher einsetzen</p>",
+    )
+
+    german = client.get("/suche/", {"q": "Bürgerdialoge"}).content.decode()
+    by_goal = client.get("/suche/", {"q": "Breakout"}).content.decode()
+    with translation.override("en"):
+        english = client.get("/en/search/", {"q": "dialogues"}).content.decode()
+        english_type = ui("training modules")
+
+    (link,) = result_links(german)
+    assert text_of(link) == "Digitale Bürgerdialoge moderieren"
+    assert link["href"] == module.url
+    assert "Wie man ein Online-Treffen leitet." in german
+    assert ui("training modules").capitalize() in german
+    assert [text_of(link) for link in result_links(by_goal)] == [
+        "Digitale Bürgerdialoge moderieren"
+    ]
+    (link,) = result_links(english)
+    assert text_of(link) == "Moderating digital citizen dialogues"
+    assert link["href"] == "/en/" + module.url.removeprefix("/")
+    assert "How to lead an online meeting." in english
+    assert english_type.capitalize() in english
