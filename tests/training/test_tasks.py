@@ -259,3 +259,23 @@ def test_the_calendar_file_speaks_the_participants_language(django_capture_on_co
         services.enrolment_register(session=session, user=person)
 
     assert "SUMMARY:Moderating digital dialogues" in ics_of(mail.outbox[0])
+
+
+def test_beat_runs_each_timed_job_of_the_training_app(settings):
+    from mitwirken.celery import app
+
+    app.loader.import_default_modules()
+    schedule = {
+        key: entry
+        for key, entry in settings.CELERY_BEAT_SCHEDULE.items()
+        if key.startswith("training-")
+    }
+    assert {entry["task"] for entry in schedule.values()} == {
+        "training.tasks.send_session_reminders",
+        "training.tasks.send_online_links",
+        "training.tasks.expire_offers",
+        "training.tasks.request_feedback",
+    }
+    assert {entry["task"] for entry in schedule.values()} <= set(app.tasks)
+    assert schedule["training-session-reminders"]["schedule"].hour == set(range(9, 21))
+    assert schedule["training-expire-offers"]["schedule"] <= 300
