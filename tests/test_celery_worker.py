@@ -62,3 +62,26 @@ def test_nothing_is_queued_when_the_transaction_rolls_back(redis_worker):
     time.sleep(1)
     assert Feedback.objects.count() == 0
     assert mail.outbox == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_training_confirmation_with_its_calendar_file_goes_through_a_worker(
+    redis_worker, wagtail_rows
+):
+    from tests.factories.accounts import UserFactory
+    from tests.factories.pages import HomePageFactory
+    from tests.factories.training import SessionFactory
+    from training.services import enrolment_register
+
+    HomePageFactory()
+    session = SessionFactory(place="")
+    person = UserFactory()
+    with transaction.atomic():
+        enrolment_register(session=session, user=person)
+
+    assert wait_for(lambda: Notification.objects.filter(status="sent").exists())
+    (confirmation,) = mail.outbox
+    assert confirmation.to == [person.email]
+    ((name, content, mimetype),) = confirmation.attachments
+    assert name.endswith(".ics") and mimetype == "text/calendar"
+    assert f"SUMMARY:{session.module.title}" in content
