@@ -72,3 +72,4 @@ home_section(
 )(sections.home_sessions_section)
 
 hooks.register("toolkit_format_related", sections.modules_for_format)
+hooks.register("search_results_annotate", sections.search_results_annotate)

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
+from wagtail import hooks
 
 from mitwirken import limits
 from mitwirken.web.links import absolute_url
@@ -27,6 +28,10 @@ from .selectors import live_page_url, news_latest, page_search
 from .services import feedback_create
 
 RESULTS_PER_PAGE = 10
+#: Apps add a line to their pages among the hits: each function registered under this name gets
+#: the page of hits (specific pages) and may set ``listing_note`` on those of its types, in a
+#: fixed number of queries (training: a module's next date).
+SEARCH_RESULTS_HOOK = "search_results_annotate"
 # Seconds /healthz waits for the broker (the cache waits its own socket timeout, shorter).
 HEALTH_TIMEOUT = 1
 
@@ -41,6 +46,8 @@ def search(request):
     if query:
         results = page_search(query)
         page = paginate(request, results, RESULTS_PER_PAGE)
+        for annotate in hooks.get_hooks(SEARCH_RESULTS_HOOK):
+            annotate(page.object_list)
         # Group this page's hits by page type, keeping the order of the best hit of each type.
         hits = sorted(enumerate(page.object_list), key=lambda hit: hit[1].specific_class.__name__)
         by_type = [

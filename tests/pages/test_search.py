@@ -100,9 +100,9 @@ def test_search_on_postgresql_stems_german_words(
 
 
 def test_training_modules_are_found_in_german_and_english_under_their_page_type(
-    client, home_page, training_module_page_factory
+    client, home_page, training_module_page_factory, session_factory
 ):
-    from django.utils import translation
+    from django.utils import formats, timezone, translation
 
     from tests.helpers import text_of, ui
 
@@ -113,6 +113,7 @@ def test_training_modules_are_found_in_german_and_english_under_their_page_type(
         summary_en="How to lead an online meeting.",
         learning_goals="<p>Breakout-Räume sicher einsetzen</p>",
     )
+    session = session_factory(module=module)
 
     german = client.get("/suche/", {"q": "Bürgerdialoge"}).content.decode()
     by_goal = client.get("/suche/", {"q": "Breakout"}).content.decode()
@@ -125,6 +126,8 @@ def test_training_modules_are_found_in_german_and_english_under_their_page_type(
     assert link["href"] == module.url
     assert "Wie man ein Online-Treffen leitet." in german
     assert ui("training modules").capitalize() in german
+    date = formats.date_format(timezone.localtime(session.start), "DATETIME_FORMAT")
+    assert ui("Next date: %(date)s, %(mode)s.") % {"date": date, "mode": ui("online")} in german
     assert [text_of(link) for link in result_links(by_goal)] == [
         "Digitale Bürgerdialoge moderieren"
     ]
@@ -133,3 +136,36 @@ def test_training_modules_are_found_in_german_and_english_under_their_page_type(
     assert link["href"] == "/en/" + module.url.removeprefix("/")
     assert "How to lead an online meeting." in english
     assert english_type.capitalize() in english
+
+
+def test_search_makes_as_many_queries_for_ten_training_modules_as_for_two(
+    client,
+    home_page,
+    training_module_page_factory,
+    session_factory,
+    enrolment_factory,
+    without_page_cache,
+):
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def add(count):
+        for _n in range(count):
+            module = training_module_page_factory(title="Moderation im Quartier")
+            enrolment_factory(session=session_factory(module=module))
+
+    def search():
+        cache.clear()
+        with CaptureQueriesContext(connection) as queries:
+            html = client.get("/suche/", {"q": "Moderation"}).content.decode()
+        return len(queries), len(result_links(html))
+
+    add(2)
+    search()  # the process's own caches (content types) filled
+    few, found = search()
+    assert found == 2
+    add(8)
+    many, found = search()
+    assert found == 10
+    assert many <= few

@@ -1,6 +1,7 @@
-"""What training shows on other apps' pages: the home page's section of upcoming sessions and
-the list of modules on a toolkit format's page (both registered in ``wagtail_hooks``). Each
-makes a fixed number of queries however many sessions and modules there are."""
+"""What training shows on other apps' pages: the home page's section of upcoming sessions, the
+list of modules on a toolkit format's page and a module's next date among the search's hits (all
+registered in ``wagtail_hooks``). Each makes a fixed number of queries however many sessions and
+modules there are."""
 
 from django.template.loader import render_to_string
 from django.utils import formats, timezone
@@ -10,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from mitwirken.pages.selectors import live_page_url
 
 from .. import selectors
-from ..models import TrainingIndexPage
+from ..models import TrainingIndexPage, TrainingModulePage
 
 #: How many sessions the home page shows.
 HOME_SESSIONS = 3
@@ -52,3 +53,14 @@ def modules_for_format(page, request):
     for module in modules:
         module.listing_note = _next_session_note(module)
     return _("Trainings on this format"), modules
+
+
+def search_results_annotate(hits) -> None:
+    """A line with its next date on each module among a page of search hits (two queries when
+    there is one, none otherwise)."""
+    modules = [hit for hit in hits if isinstance(hit, TrainingModulePage)]
+    if not modules:
+        return
+    selectors.modules_next_sessions(modules)
+    for module in modules:
+        module.listing_note = _next_session_note(module)
