@@ -7,33 +7,14 @@ sessions (not internal ones) of the chosen audience and district, without links 
 
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
-from django.utils.translation import gettext as _
 
 from mitwirken.pages.kit import page_route
-from mitwirken.web.ical import CalendarEvent, calendar
-from mitwirken.web.links import absolute_url, site_root_url
+from mitwirken.web.ical import calendar
+from mitwirken.web.links import absolute_url
 
-from .. import selectors
+from .. import selectors, services
 from ..forms import ModuleFilterForm
-from ..models import Enrolment, Mode, Session, TrainingIndexPage, TrainingModulePage
-
-
-def _event(session: Session, *, url: str, online_link: str = "") -> CalendarEvent:
-    location = session.place.strip()
-    if session.mode == Mode.ONLINE:
-        location = online_link or str(_("online"))
-    description = [session.module.summary or ""]
-    if online_link:
-        description.append(_("Online room: %(link)s") % {"link": online_link})
-    return CalendarEvent(
-        uid=f"training-session-{session.pk}@{site_root_url().split('://')[-1]}",
-        start=session.start,
-        end=session.end,
-        summary=session.module.title,
-        location=location,
-        description="\n\n".join(part for part in description if part),
-        url=url,
-    )
+from ..models import Enrolment, Session, TrainingIndexPage, TrainingModulePage
 
 
 def _response(content: str, filename: str) -> HttpResponse:
@@ -53,7 +34,7 @@ def session_ical(request, page, session_id: int):
             session=session, user=request.user, status=Enrolment.Status.CONFIRMED
         ).exists()
     )
-    event = _event(
+    event = services.session_event(
         session,
         url=absolute_url(page.get_url(request)),
         online_link=session.online_link if registered else "",
@@ -71,6 +52,7 @@ def sessions_feed(request, page):
         audience=filters.get("audience"), district=filters.get("district"), public_only=True
     ).select_related("module")
     events = [
-        _event(session, url=absolute_url(session.module.get_url(request))) for session in sessions
+        services.session_event(session, url=absolute_url(session.module.get_url(request)))
+        for session in sessions
     ]
     return _response(calendar(events, name=str(page.title)), "schulungen.ics")

@@ -282,9 +282,10 @@ def finder_sessions(*, intent: str, district: District | None, how: str, now=Non
         district=district,
         with_online=True,
         audience=TRAINING_AUDIENCES[intent],
-        modes=SESSION_MODES.get(how),
+        modes=SESSION_MODES.get(how, ()),
+        public_only=True,
         now=now,
-    )
+    ).select_related("module")
 
 
 def _session_group(*, intent: str, district: District | None, how: str, now) -> MatchGroup:

@@ -74,7 +74,8 @@ class HubContents:
     @cached_property
     def _trainings(self) -> tuple[list, bool]:
         """Upcoming training sessions held in the district (not the online ones)."""
-        return capped(sessions_upcoming(district=self.district, now=self.now), HUB_TRAININGS)
+        sessions = sessions_upcoming(district=self.district, public_only=True, now=self.now)
+        return capped(sessions.select_related("module"), HUB_TRAININGS)
 
     trainings = property(lambda self: self._trainings[0])
     more_trainings = property(lambda self: self._trainings[1])
