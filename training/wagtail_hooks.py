@@ -14,9 +14,9 @@ from mitwirken.web.generations import PAGES, SCHEDULED_CHANGES_HOOK
 from mitwirken.web.links import SITE_LINK_HOOK
 
 from . import selectors, services
-from .generations import TRAINING
 from .admin import dashboard
 from .admin.viewsets import TrainingViewSetGroup
+from .generations import TRAINING
 from .views import materials, sections
 from .views.certificates import my_trainings_link
 
