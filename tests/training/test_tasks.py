@@ -10,6 +10,7 @@ from django.utils import timezone
 from mitwirken.notifications.models import Notification
 from tests.factories.accounts import UserFactory
 from tests.factories.training import EnrolmentFactory, SessionFactory
+from tests.helpers import ui
 from training import services, signals, tasks
 from training.models import Enrolment
 
@@ -46,6 +47,7 @@ def test_the_day_before_everyone_with_a_place_is_reminded_once():
     reminder = mails("training.session_reminder").first().message
     assert session.module.title in reminder.subject
     assert session.module.title in reminder.text
+    assert ui("If you cannot come, cancel here (no login needed):") in reminder.text
 
 
 def test_whoever_registers_later_that_day_is_reminded_on_the_next_run(citizen):
