@@ -155,7 +155,7 @@ def _render(enrolment: Enrolment, language: str) -> bytes:
         gap=1,
     )
     pdf.text_block(
-        _("Anyone can check this certificate with its code at %(url)s")
+        _("Anyone can check this certificate with its code at %(url)s.")
         % {"url": verification_url(enrolment)},
         size=9.5,
         color=GREY,

@@ -66,7 +66,7 @@ def can_cancel(enrolment: Enrolment, *, now=None) -> Reason:
     if enrolment.status == Enrolment.Status.CANCELLED:
         return _("This registration is already cancelled.")
     if enrolment.session.start <= (now or timezone.now()):
-        return _("This session has already begun; it can no longer be cancelled.")
+        return _("This session has already begun; your registration can no longer be cancelled.")
     return None
 
 

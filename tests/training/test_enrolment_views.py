@@ -62,7 +62,7 @@ def test_register_then_cancel_with_a_message_each_time(client, session, citizen)
     enrolment.refresh_from_db()
     assert enrolment.status == Enrolment.Status.CANCELLED
     assert "kern-alert--success" in html
-    assert ui("Register") in html
+    assert ui("Register for this session") in html
 
 
 def test_a_full_session_puts_the_person_on_the_waiting_list(client, session, citizen):

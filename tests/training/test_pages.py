@@ -134,7 +134,7 @@ def test_a_person_sees_register_then_their_place_with_cancel(client, index, citi
 
     offer, html = status_and_buttons(client, module)
     assert offer.action == "register"
-    assert ui("Register") in html
+    assert ui("Register for this session") in html
 
     EnrolmentFactory(session=session, user=citizen)
     offer, html = status_and_buttons(client, module)

@@ -10,6 +10,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views import generic
@@ -68,7 +69,8 @@ class PlacesColumn(Column):
     def get_value(self, instance):
         value = f"{instance.taken} / {instance.capacity}"
         if instance.waiting:
-            value += " · " + str(_("%(count)s waiting") % {"count": instance.waiting})
+            waiting = ngettext("%(count)s waiting", "%(count)s waiting", instance.waiting)
+            value += " · " + waiting % {"count": instance.waiting}
         return value
 
 
