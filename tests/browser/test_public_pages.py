@@ -32,11 +32,12 @@ VIEWS = [
 
 def routes() -> set[str]:
     """Pages' own routes and answered forms: the comparison of three formats, the Wegweiser's
-    A–Z index and its answers, the report page of a proposal and of a comment, a proposal's
+    A–Z index and its answers, the trainings filtered, a lesson, the check of a certificate, the report page of a proposal and of a comment, a proposal's
     own page, a procedure's proposals sorted and filtered, the page of a poll and the statement
     form of an open formal procedure, in the active language."""
     from participation.models import Comment, Poll, ProcedurePage, Proposal
     from toolkit.models import FormatPage, ToolkitIndexPage
+    from training.models import Enrolment, TrainingIndexPage, TrainingModulePage
     from wegweiser.models import WegweiserPage
 
     toolkit, wegweiser = ToolkitIndexPage.objects.get(), WegweiserPage.objects.get()
@@ -60,8 +61,16 @@ def routes() -> set[str]:
         for procedure in ProcedurePage.objects.live().filter(kind="land_use").order_by("pk")
         if "allows_statements" in procedure.open_for()
     )
+    trainings = TrainingIndexPage.objects.get()
+    studied = next(module for module in TrainingModulePage.objects.live() if module.lessons)
+    certified = Enrolment.objects.exclude(certificate_code=None).first()
     return {
         *reported,
+        f"{trainings.get_url()}?audience=active&how=online&free=1",
+        trainings.get_url() + trainings.reverse_subpage("certificate_check"),
+        trainings.get_url()
+        + trainings.reverse_subpage("certificate_check_code", args=[certified.certificate_code]),
+        studied.get_url() + studied.reverse_subpage("lesson", args=[1]),
         procedure.get_url() + procedure.reverse_subpage("proposal_detail", args=[proposal.pk]),
         f"{procedure.get_url()}?sort=supports&status=in_review",
         poll.procedure.specific.get_url()
