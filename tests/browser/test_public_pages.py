@@ -32,9 +32,10 @@ VIEWS = [
 
 def routes() -> set[str]:
     """Pages' own routes and answered forms: the comparison of three formats, the Wegweiser's
-    A–Z index and its answers, the trainings filtered, a lesson, the check of a certificate, the report page of a proposal and of a comment, a proposal's
-    own page, a procedure's proposals sorted and filtered, the page of a poll and the statement
-    form of an open formal procedure, in the active language."""
+    A–Z index and its answers, the trainings filtered, a lesson, the check of a certificate,
+    the report page of a proposal and of a comment, a proposal's own page, a procedure's
+    proposals sorted and filtered, the page of a poll and the statement form of an open formal
+    procedure, in the active language."""
     from participation.models import Comment, Poll, ProcedurePage, Proposal
     from toolkit.models import FormatPage, ToolkitIndexPage
     from training.models import Enrolment, TrainingIndexPage, TrainingModulePage
