@@ -190,7 +190,7 @@ def next_scheduled_change(*, now: datetime.datetime) -> datetime.datetime | None
     return min(found) if found else None
 
 
-# Where citizens look (helper "integration"): format pages, search hits, timed mails ----------
+# Where citizens look: format pages, search hits; and the timed mails' reads ------------------
 
 #: The modes a session may have for someone who wants to take part online or in person (the
 #: Wegweiser's "how"); a hybrid session fits both.
@@ -266,6 +266,3 @@ def session_attendees(session: Session) -> list:
     if any(enrolment.attended is not None for enrolment in enrolments):
         enrolments = [enrolment for enrolment in enrolments if enrolment.attended]
     return [enrolment.user for enrolment in enrolments]
-
-
-# End of the block of the places where citizens look -----------------------------------------

@@ -410,6 +410,3 @@ def session_feedback_request(*, session: Session, now=None) -> bool:
     attendees = selectors.session_attendees(session)
     signals.session_ended.send(sender=Session, session=session, attendees=attendees, now=now)
     return True
-
-
-# --- end of the timed mails ----------------------------------------------------------------

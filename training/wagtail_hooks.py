@@ -20,7 +20,7 @@ from .generations import TRAINING
 from .views import materials, sections
 from .views.certificates import my_trainings_link
 
-# Public pages (helper "public"): materials for participants, changes by the clock -------------
+# Public pages: materials for participants, changes by the clock -----------------------------
 
 
 @hooks.register("before_serve_document")
@@ -36,8 +36,6 @@ def scheduled_change(now):
     """Cached pages that show a session as open change when it begins or registration closes."""
     return selectors.next_scheduled_change(now=now)
 
-
-# End of the public pages' block ---------------------------------------------------------------
 
 # Staff work, attendance and certificates ------------------------------------------------------
 
@@ -58,7 +56,7 @@ def attention_panels(request, panels):
 
 hooks.register(SITE_LINK_HOOK, my_trainings_link)
 
-# Where citizens look (helper "integration"): the home page, format pages, the search ---------
+# Where citizens look: the home page, format pages, the search ---------------------------------
 
 # The same for everyone until a page is published, a session or a place changes (training's
 # generation), or a session begins or its registration closes.
