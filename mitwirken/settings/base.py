@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "toolkit",
     "training",
     "participation",
+    "evaluation",
     "wegweiser",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -56,10 +56,12 @@ def test_each_app_registers_its_own_pages_and_snippets():
         "wegweiser.wegweiserpage",
         "wegweiser.districthubindexpage",
         "training.trainingindexpage",
+        "evaluation.evaluationindexpage",
     }
     assert registry.ombudsstelle_snippets == {
         "toolkit.formatcategory",
         "training.trainer",
+        "evaluation.survey",
         "places.district",
         "places.topic",
     }
