@@ -7,6 +7,13 @@ from django.utils import translation
 from pytest_factoryboy import register
 
 from tests.factories.accounts import UserFactory
+from tests.factories.evaluation import (
+    EvaluationIndexPageFactory,
+    InvitationFactory,
+    QuestionFactory,
+    ResponseFactory,
+    SurveyFactory,
+)
 from tests.factories.pages import (
     ArticleIndexPageFactory,
     ArticlePageFactory,
@@ -84,6 +91,11 @@ register(TrainingModulePageFactory)
 register(TrainerFactory)
 register(SessionFactory)
 register(EnrolmentFactory)
+register(EvaluationIndexPageFactory)
+register(SurveyFactory)
+register(QuestionFactory)
+register(InvitationFactory)
+register(ResponseFactory)
 
 
 # The people of the portal, as docs/security.md names them: each test acts as the role that uses
