@@ -6,6 +6,7 @@ nothing that leads to a person. Who was invited (``Invitation``) and who answere
 in (``Respondent``) are rows of their own with no key to the response.
 """
 
+import dataclasses
 import secrets
 import uuid
 
@@ -118,6 +119,30 @@ class Survey(index.Indexed, ClusterableModel):
         if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
             raise ValidationError({"closes_at": _("A survey must close after it opens.")})
 
+    def pages(self) -> list["SurveyPage"]:
+        """The questions as the pages of the form, in order: a new page where a question begins
+        a section, and where a question depends on an answer given on the same page (conditions
+        are evaluated on the server between pages)."""
+        pages: list[SurveyPage] = []
+        title = ""
+        for question in self.questions.all():
+            keys = {other.key for other in pages[-1].questions} if pages else set()
+            if question.section:
+                title = question.section
+            if not pages or question.section or question.show_if_key in keys:
+                pages.append(SurveyPage(title=title, questions=[]))
+            pages[-1].questions.append(question)
+        return pages
+
+    def answers_kept(self, answers: dict) -> dict:
+        """``answers`` without those to questions that they do not show (an earlier answer
+        changed), nor to questions that are not in the survey."""
+        kept = {}
+        for question in self.questions.all():
+            if question.key in answers and question.shown(kept):
+                kept[question.key] = answers[question.key]
+        return kept
+
     def is_open(self, now=None) -> bool:
         now = now or timezone.now()
         if self.standard:
@@ -125,6 +150,17 @@ class Survey(index.Indexed, ClusterableModel):
         return (self.opens_at is None or self.opens_at <= now) and (
             self.closes_at is None or now < self.closes_at
         )
+
+
+@dataclasses.dataclass
+class SurveyPage:
+    """One page of a survey's form: its section's title and its questions."""
+
+    title: str
+    questions: list["Question"]
+
+    def shown(self, answers: dict) -> list["Question"]:
+        return [question for question in self.questions if question.shown(answers)]
 
 
 class Question(Orderable):
@@ -201,6 +237,17 @@ class Question(Orderable):
 
     def __str__(self):
         return self.text
+
+    def shown(self, answers: dict) -> bool:
+        """Whether the question is asked after ``answers``: always, or when the earlier
+        question ``show_if_key`` was answered with ``show_if_value`` (one of a multiple
+        choice's)."""
+        if not self.show_if_key:
+            return True
+        value = answers.get(self.show_if_key)
+        if isinstance(value, list):
+            return self.show_if_value in value
+        return value is not None and str(value) == self.show_if_value
 
     def choice_lines(self) -> list[str]:
         """The choices (or matrix items) in the active language, numbered from 1."""
