@@ -352,6 +352,11 @@ RATE_LIMITS = {
     "training.lesson": (200, HOUR, 1000),
     # Checks of a certificate's code, per client: enough for an office, too few to guess codes.
     "training.certificate_check": (30, HOUR),
+    # Answers sent to one survey, per person and per client (paper codes typed in at an event
+    # share its Wi-Fi).
+    "evaluation.answer": (10, HOUR, 200),
+    # Codes of printed invitations typed in, per client: enough for an event, too few to guess.
+    "evaluation.code": (60, HOUR),
 }
 # Anonymous poll votes: how long the signed form token of a poll lives (seconds), and when the
 # moderators are alarmed: more than this many anonymous votes on one poll within the window.
