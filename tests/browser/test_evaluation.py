@@ -47,7 +47,7 @@ def test_a_participant_answers_with_the_keyboard_only(page, language):
 
         choose(page, "Das Verfahren war fair.", 3)
         choose(page, "Wie haben Sie davon erfahren?", 0)
-        tab_to(page, page.get_by_role("button", name=ui("Next")))
+        tab_to(page, page.get_by_role("button", name=ui("Next page")))
         page.keyboard.press("Enter")
 
         expect(page.get_by_role("heading", level=2, name="Über Sie")).to_be_visible()

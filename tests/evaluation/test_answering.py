@@ -8,7 +8,7 @@ import pytest
 from django.db import models
 from django.utils import timezone
 
-from evaluation import forms, rules
+from evaluation import forms, rules, services
 from evaluation.models import NO_ANSWER, Invitation, Respondent, Response
 from mitwirken.pages.kit import route_url
 from tests.factories.evaluation import EvaluationIndexPageFactory, InvitationFactory, SurveyFactory
@@ -287,3 +287,29 @@ def test_too_many_answers_from_one_client_are_refused(client, invited, settings)
 
     assert refused.status_code == 429
     assert Response.objects.count() == 0 and Invitation.objects.get().answered_at is None
+
+
+def test_a_survey_not_open_yet_says_when_it_opens(client, index):
+    opens = timezone.now() + datetime.timedelta(days=2)
+    invitation = InvitationFactory(survey=SurveyFactory(opens_at=opens))
+
+    page = text_of(client.get(link(invitation)))
+
+    assert ui("This survey opens on %(date)s.").split("%")[0] in page
+    assert Response.objects.count() == 0
+
+
+def test_staff_enter_a_paper_form_without_a_person():
+    survey = SurveyFactory()
+
+    response = services.response_submit(
+        survey=survey,
+        answers={"fair": "2", "heard": "2", "unknown": "x"},
+        channel=Response.Channel.PAPER,
+        language="de",
+    )
+
+    assert response.channel == "paper" and response.answers == {"fair": "2", "heard": "2"}
+    assert not Respondent.objects.exists()
+    with pytest.raises(ValueError):
+        services.response_submit(survey=survey, answers={"fair": "2"})
