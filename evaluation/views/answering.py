@@ -129,14 +129,17 @@ def _answer(request, answering: _Answering):
     user = None if answering.invitation else request.user
     reason = rules.can_answer(survey, invitation=answering.invitation, user=user)
     if reason:
-        closed = reason in (rules.CLOSED, rules.TEMPLATE) or not survey.is_open()
+        headings = {
+            rules.ALREADY_ANSWERED: _("Thank you"),
+            rules.CLOSED: _("This survey is closed"),
+        }
         return _status(
             request,
             page,
             survey=survey,
-            heading=_("This survey is closed") if closed else _("Thank you"),
+            heading=headings.get(reason, survey.title),
             text=reason,
-            results=True,
+            results=reason != rules.TEMPLATE,
         )
     pages = survey.pages()
     answers = survey.answers_kept(answering.answers())

@@ -313,3 +313,18 @@ def test_staff_enter_a_paper_form_without_a_person():
     assert not Respondent.objects.exists()
     with pytest.raises(ValueError):
         services.response_submit(survey=survey, answers={"fair": "2"})
+
+
+def test_a_page_of_a_long_survey_takes_as_many_queries_as_a_short_ones(client, index):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries(number_of_questions: int) -> int:
+        questions = [{"key": f"q{n}", "type": "likert"} for n in range(number_of_questions)]
+        invitation = InvitationFactory(survey=SurveyFactory(questions=questions))
+        client.get(link(invitation))  # the site's and the page's lookups kept
+        with CaptureQueriesContext(connection) as context:
+            assert send(client, link(invitation), 0, **{"q0": "3"}).status_code == 302
+        return len(context)
+
+    assert queries(5) == queries(50)
