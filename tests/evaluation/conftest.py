@@ -8,11 +8,17 @@ from evaluation.models import EvaluationIndexPage
 from mitwirken.pages.kit import _routes, page_route
 from tests.factories.pages import SingletonPageFactory
 
-if not any(route.name == "survey_answer" for route in _routes.get(EvaluationIndexPage, ())):
+_names = {route.name for route in _routes.get(EvaluationIndexPage, ())}
 
-    @page_route(EvaluationIndexPage, "umfrage/<str:token>/", name="survey_answer")
-    def _survey_answer(request, page, token):  # pragma: no cover - only its URL is used
-        raise NotImplementedError
+
+def _not_here(request, page, **kwargs):  # pragma: no cover - only the URLs are used
+    raise NotImplementedError
+
+
+if "survey_answer" not in _names:
+    page_route(EvaluationIndexPage, "umfrage/<str:token>/", name="survey_answer")(_not_here)
+if "survey_code" not in _names:
+    page_route(EvaluationIndexPage, "umfrage/", name="survey_code")(_not_here)
 
 
 class EvaluationIndexPageFactory(SingletonPageFactory):
