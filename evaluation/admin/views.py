@@ -21,7 +21,7 @@ from mitwirken.pages.kit import route_url
 from mitwirken.web.links import absolute_url
 
 from .. import services
-from ..models import NO_ANSWER, EvaluationIndexPage, Invitation, Question, Survey
+from ..models import NO_ANSWER, EvaluationIndexPage, Invitation, Question, Response, Survey
 from . import exports
 
 RESULTS_PERMISSION = "evaluation.view_response"
@@ -112,7 +112,12 @@ class SurveyResultsView(SurveyPageMixin, TemplateView):
         context.update(
             survey=survey,
             responses=len(answers),
-            by_channel=sorted(Counter(survey.responses.values_list("channel", flat=True)).items()),
+            by_channel=[
+                (Response.Channel(channel).label, count)
+                for channel, count in sorted(
+                    Counter(survey.responses.values_list("channel", flat=True)).items()
+                )
+            ],
             invited=invited,
             rate=round(100 * len(answers) / invited) if invited else None,
             items=[_tally(q, [a.get(q.key) for a in answers]) for q in questions],
@@ -209,6 +214,8 @@ class PaperSheetView(SurveyMixin, TemplateView):
             codes = codes[: int(new)]
         page = EvaluationIndexPage.objects.live().first()
         address = absolute_url(route_url(page, "survey_code")) if page else ""
+        # Typed from paper: without "https://", which every browser adds.
+        address = address.split("://", 1)[-1]
         return super().get_context_data(
             survey=self.survey,
             codes=list(codes.values_list("code", flat=True)),

@@ -5,9 +5,11 @@ survey its results, exports, printed codes and a copy (``views``)."""
 from django.db.models import Count, IntegerField, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.widgets.button import Button
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
@@ -38,14 +40,30 @@ def evaluates(survey) -> str:
     ):
         if value is not None:
             return f"{capfirst(label)}: {value}"
-    return str(_("standard instrument")) if survey.standard else ""
+    return capfirst(_("standard instrument")) if survey.standard else ""
 
 
-class RateColumn(Column):
+def _when(value) -> str:
+    return date_format(timezone.localtime(value), "SHORT_DATE_FORMAT") if value else "…"
+
+
+class OpenColumn(Column):
+    """When the survey takes answers: ``01.12.2026 – 15.12.2026``."""
+
     def get_value(self, instance):
-        if not instance.invited:
+        if instance.standard:
             return "–"
-        return f"{round(100 * instance.answered / instance.invited)} %"
+        return f"{_when(instance.opens_at)} – {_when(instance.closes_at)}"
+
+
+class ResponsesColumn(Column):
+    """Responses of invitations (mailed and printed) and the rate: ``37 / 72 (51 %)``."""
+
+    def get_value(self, instance):
+        value = f"{instance.answered} / {instance.invited}"
+        if instance.invited:
+            value += f" ({round(100 * instance.answered / instance.invited)} %)"
+        return value
 
 
 class SurveyIndexView(IndexView):
@@ -56,34 +74,22 @@ class SurveyIndexView(IndexView):
 
     def get_list_more_buttons(self, instance):
         user = self.request.user
-        buttons = []
-        if user.has_perm(views.RESULTS_PERMISSION):
-            buttons.append(
-                Button(
-                    _("Results"),
-                    url=reverse("evaluation_surveys:results", args=[instance.pk]),
-                    icon_name="list-ul",
-                    priority=5,
-                )
+        actions = [
+            (views.RESULTS_PERMISSION, "results", _("Results"), "list-ul"),
+            (views.COPY_PERMISSION, "copy_questions", _("Copy with its questions"), "copy"),
+        ]
+        if not instance.standard:  # the standard instrument takes no answers
+            actions.insert(1, (views.PAPER_PERMISSION, "paper", _("Printed codes"), "doc-full"))
+        buttons = [
+            Button(
+                label,
+                url=reverse(f"evaluation_surveys:{name}", args=[instance.pk]),
+                icon_name=icon,
+                priority=5 + number,
             )
-        if user.has_perm(views.PAPER_PERMISSION) and not instance.standard:
-            buttons.append(
-                Button(
-                    _("Printed codes"),
-                    url=reverse("evaluation_surveys:paper", args=[instance.pk]),
-                    icon_name="doc-full",
-                    priority=6,
-                )
-            )
-        if user.has_perm(views.COPY_PERMISSION):
-            buttons.append(
-                Button(
-                    _("Copy with its questions"),
-                    url=reverse("evaluation_surveys:copy_questions", args=[instance.pk]),
-                    icon_name="copy",
-                    priority=7,
-                )
-            )
+            for number, (permission, name, label, icon) in enumerate(actions)
+            if user.has_perm(permission)
+        ]
         return [*buttons, *super().get_list_more_buttons(instance)]
 
 
@@ -101,11 +107,8 @@ class SurveyViewSet(SnippetViewSet):
     list_display = [
         TitleColumn("title", label=capfirst(_("title")), url_name="evaluation_surveys:edit"),
         Column("evaluates", label=capfirst(_("what it evaluates")), accessor=evaluates),
-        DateColumn("opens_at", label=capfirst(_("open from"))),
-        DateColumn("closes_at", label=capfirst(_("open until"))),
-        Column("invited", label=capfirst(_("invitations"))),
-        Column("answered", label=capfirst(_("responses"))),
-        RateColumn("rate", label=capfirst(_("response rate"))),
+        OpenColumn("open", label=capfirst(_("open"))),
+        ResponsesColumn("responses", label=_("Responses / invitations (rate)")),
     ]
 
     def get_urlpatterns(self):

@@ -43,7 +43,7 @@ def test_the_list_shows_what_a_survey_evaluates_and_its_response_rate(client, om
 
     assert "Befragung Phoenixsee" in page
     assert "Phoenixsee Ufer" in page
-    assert "100 %" in page  # two responses of two invitations
+    assert "2 / 2 (100 %)" in page  # two responses of two invitations
 
 
 def test_the_list_reads_the_same_number_of_queries_for_10_and_100_surveys(
