@@ -6,7 +6,7 @@ from collections import Counter
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -175,6 +175,11 @@ class PaperInvitationsView(SurveyPageMixin, FormView):
     template_name = "evaluation/admin/survey_paper.html"
     page_title = _("Printed codes")
     form_class = PaperForm
+
+    def dispatch(self, request, *args, **kwargs):
+        if self.survey.standard:  # the template takes no answers; its copies do
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
 
     def form_valid(self, form):
         count = form.cleaned_data["count"]

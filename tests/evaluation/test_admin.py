@@ -197,3 +197,26 @@ def test_a_district_editor_sees_nothing_of_it(client, district_editor, survey):
         response = client.get(reverse(f"evaluation_surveys:{name}", args=args))
         assert response.status_code in (302, 403), name
     assert "Befragung Phoenixsee" not in client.get(reverse("wagtailadmin_home")).content.decode()
+
+
+def test_results_read_the_same_number_of_queries_for_10_and_100_responses(
+    client, ombudsstelle, survey, django_assert_max_num_queries
+):
+    client.force_login(ombudsstelle)
+    url = reverse("evaluation_surveys:results", args=[survey.pk])
+    ResponseFactory.create_batch(8, survey=survey)
+    with django_assert_max_num_queries(40) as ten:
+        client.get(url)
+    ResponseFactory.create_batch(90, survey=survey)
+    with django_assert_max_num_queries(len(ten.captured_queries)):
+        assert client.get(url).status_code == 200
+
+
+def test_the_standard_instrument_has_no_printed_codes(client, ombudsstelle, evaluation_page):
+    client.force_login(ombudsstelle)
+    standard = SurveyFactory(standard=True)
+
+    response = client.post(reverse("evaluation_surveys:paper", args=[standard.pk]), {"count": 5})
+
+    assert response.status_code == 404
+    assert not standard.invitations.exists()
