@@ -9,8 +9,9 @@ class EvaluationConfig(AppConfig):
     def ready(self):
         from mitwirken.editorial.registry import editorial_register
 
-        # views registers the pages' contexts and routes.
-        from . import views  # noqa: F401
+        # kinds registers the mails, receivers listens to training's feedback seam, views
+        # registers the pages' contexts and routes.
+        from . import kinds, receivers, views  # noqa: F401
 
         # The Ombudsstelle edits the evaluation page and the surveys, invites, sees the results
         # and exports the anonymised answers.

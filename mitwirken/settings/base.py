@@ -235,6 +235,16 @@ CELERY_BEAT_SCHEDULE = {
     "training-expire-offers": {"task": "training.tasks.expire_offers", "schedule": 300},
     # After a session: the feedback seam (training.signals.session_ended), once per session.
     "training-request-feedback": {"task": "training.tasks.request_feedback", "schedule": 900},
+    # After a phase or the procedure ends: its participants are invited to its open survey.
+    "evaluation-invite-participants": {
+        "task": "evaluation.tasks.invite_participants",
+        "schedule": crontab(hour="9-19", minute=15),
+    },
+    # One reminder, EVALUATION_REMINDER_DAYS after the invitation, to who has not answered.
+    "evaluation-send-reminders": {
+        "task": "evaluation.tasks.send_reminders",
+        "schedule": crontab(hour=10, minute=0),
+    },
 }
 
 AUTH_USER_MODEL = "accounts.User"
@@ -367,6 +377,8 @@ PARTICIPATION_POLL_ALARM = (50, 10 * 60)
 # the e-mail domains whose accounts may register for internal (administration) sessions.
 TRAINING_OFFER_HOURS = 48
 TRAINING_LINK_HOURS = 2
+# Days after a survey's invitation until its one reminder to who has not answered.
+EVALUATION_REMINDER_DAYS = 7
 TRAINING_STAFF_EMAIL_DOMAINS = env_list("TRAINING_STAFF_EMAIL_DOMAINS", "stadtdo.de")
 # On PostgreSQL, full text search with German stemming ("Beteiligungen" finds "Beteiligung").
 WAGTAILSEARCH_BACKENDS = {

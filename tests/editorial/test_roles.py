@@ -13,6 +13,7 @@ from wagtail.models import Workflow
 from mitwirken.editorial.services import REVIEW_WORKFLOW
 from mitwirken.places.models import District, Topic
 from participation.models import Proposal, Statement
+from tests.factories.evaluation import EvaluationIndexPageFactory, SurveyFactory
 from tests.factories.pages import (
     ArticleIndexPageFactory,
     FeedbackFactory,
@@ -95,6 +96,8 @@ def world(home_page):
         ),
     }
     EnrolmentFactory(session=w["training"]["session"], user__display_name="Teilnehmerin Ada")
+    EvaluationIndexPageFactory()
+    w["survey"] = SurveyFactory(title="Befragung Phoenixsee")
     return w
 
 
@@ -299,6 +302,20 @@ CHECKS = {
     ),
     "Export the participants of another trainer's session": lambda c, u, w: participants_export_ok(
         c, training_session(u, w, given=False)
+    ),
+    "Build surveys and copy the standard instrument": lambda c, u, w: (
+        get_ok(c, reverse("evaluation_surveys:list"), "Befragung Phoenixsee")
+        and get_ok(c, reverse("evaluation_surveys:edit", args=[w["survey"].pk]))
+        and get_ok(c, reverse("evaluation_surveys:copy_questions", args=[w["survey"].pk]))
+    ),
+    "See a survey's results with its free texts": lambda c, u, w: get_ok(
+        c, reverse("evaluation_surveys:results", args=[w["survey"].pk])
+    ),
+    "Export a survey's anonymised answers": lambda c, u, w: get_ok(
+        c, reverse("evaluation_surveys:export_csv", args=[w["survey"].pk])
+    ),
+    "Print codes for a survey on paper": lambda c, u, w: get_ok(
+        c, reverse("evaluation_surveys:paper", args=[w["survey"].pk])
     ),
 }
 
