@@ -79,6 +79,7 @@ class SurveyFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = "evaluation.Survey"
+        skip_postgeneration_save = True
 
     title = factory.Sequence(lambda n: f"Befragung {n}")
     title_de = factory.SelfAttribute("title")
