@@ -10,6 +10,7 @@ from django.template.defaultfilters import filesizeformat
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.translation import ngettext
 from wagtail import hooks
 
 from mitwirken.pages.models import SiteLinks
@@ -264,7 +265,9 @@ def test_the_next_three_trainings_with_free_places_and_a_link_to_all(
         "Digitale Bürgerdialoge moderieren",
         "Hybride Veranstaltungen",
     ]
-    assert ui("3 places left") in text_of(training)
+    assert ngettext("%(counter)s place left", "%(counter)s places left", 3) % {"counter": 3} in (
+        text_of(training)
+    )
     assert one(training, "link", ui("All trainings and dates"))["href"] == "/schulungen/"
     assert one(training, "link", "Barrierefrei online")["href"].startswith("/schulungen/")
 

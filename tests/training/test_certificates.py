@@ -8,6 +8,7 @@ import re
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import capfirst
 from pypdf import PdfReader
 
 from mitwirken.pages.kit import route_url
@@ -92,7 +93,7 @@ def test_my_trainings_lists_my_sessions_with_their_status(client, citizen):
     assert response.status_code == 200
     assert "no-cache" in response["Cache-Control"]
     assert waiting.session.module.title in html and done.session.module.title in html
-    assert ui("on the waiting list").capitalize() in html
+    assert capfirst(ui("on the waiting list")) in html
     assert ui("Leave the waiting list") in html
     assert ui("Download certificate (PDF)") in html
     assert f'value="{citizen.display_name}"' in html  # the name to print, prefilled
@@ -106,12 +107,17 @@ def test_my_trainings_asks_a_visitor_to_log_in(client, training_index_page):
     assert response["Location"].startswith(reverse("account_login"))
 
 
-def test_the_header_links_my_trainings_for_signed_in_people(client, citizen, training_index_page):
+def test_the_header_links_my_trainings_for_people_who_registered(
+    client, citizen, training_index_page
+):
+    link = f'href="{route_url(training_index_page, "my_trainings")}"'
+    page = route_url(training_index_page, "certificate_check")
     client.force_login(citizen)
+    assert link not in client.get(page).content.decode()
 
-    html = client.get(route_url(training_index_page, "certificate_check")).content.decode()
+    EnrolmentFactory(user=citizen)
 
-    assert f'href="{route_url(training_index_page, "my_trainings")}"' in html
+    assert link in client.get(page).content.decode()
 
 
 def test_my_trainings_reads_as_many_queries_for_100_sessions_as_for_10(

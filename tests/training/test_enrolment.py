@@ -13,7 +13,6 @@ from mitwirken.notifications.models import Notification
 from tests.factories.accounts import UserFactory
 from tests.factories.pages import HomePageFactory
 from tests.factories.training import EnrolmentFactory, SessionFactory
-from tests.helpers import ui
 from training import rules, services
 from training.models import Enrolment
 
@@ -39,9 +38,9 @@ def test_a_place_while_there_is_one_then_the_waiting_list(citizen):
 @pytest.mark.parametrize(
     ("setup", "message"),
     [
-        ("twice", "You are already registered for this session."),
-        ("deadline", "Registration for this session has closed."),
-        ("internal", "This session is for staff of the city administration only."),
+        ("twice", rules.ALREADY_ENROLLED),
+        ("deadline", rules.DEADLINE_PASSED),
+        ("internal", rules.INTERNAL_ONLY),
     ],
 )
 def test_refused_registrations_say_why_and_change_nothing(citizen, setup, message):
@@ -54,7 +53,7 @@ def test_refused_registrations_say_why_and_change_nothing(citizen, setup, messag
     with pytest.raises(ValidationError) as error:
         services.enrolment_register(session=session, user=citizen, now=now)
 
-    assert ui(message) in error.value.messages[0]
+    assert str(message) in error.value.messages[0]
     assert list(Enrolment.objects.values_list("pk", "status")) == before
 
 
