@@ -151,12 +151,6 @@ def enrolments_of(user, sessions) -> dict[int, Enrolment]:
     return {row.session_id: row for row in rows.exclude(status=Enrolment.Status.CANCELLED)}
 
 
-def has_trainings(user) -> bool:
-    """Whether ``user`` has ever registered for a training (their header links "My
-    trainings")."""
-    return Enrolment.objects.filter(user=user).exists()
-
-
 def has_confirmed_place(user, module) -> bool:
     """Whether ``user`` holds a confirmed place in a session of ``module`` (they may read its
     materials for participants)."""

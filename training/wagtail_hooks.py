@@ -11,14 +11,12 @@ from wagtail.snippets.models import register_snippet
 
 from mitwirken.pages.sections import home_section
 from mitwirken.web.generations import PAGES, SCHEDULED_CHANGES_HOOK
-from mitwirken.web.links import SITE_LINK_HOOK
 
 from . import selectors, services
 from .admin import dashboard
 from .admin.viewsets import TrainingViewSetGroup
 from .generations import TRAINING
 from .views import materials, sections
-from .views.certificates import my_trainings_link
 
 # Public pages: materials for participants, changes by the clock -----------------------------
 
@@ -53,8 +51,6 @@ def register_log_actions(actions):
 def attention_panels(request, panels):
     panels.extend(dashboard.attention_panels(request.user))
 
-
-hooks.register(SITE_LINK_HOOK, my_trainings_link)
 
 # Where citizens look: the home page, format pages, the search ---------------------------------
 

@@ -3,8 +3,8 @@ session's participants, attendance, the CSV export and the dashboard's panel."""
 
 import csv
 import datetime
-import re
 import io
+import re
 
 import pytest
 from bs4 import BeautifulSoup

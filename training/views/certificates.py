@@ -18,7 +18,6 @@ from django.views.decorators.cache import never_cache
 
 from mitwirken import limits
 from mitwirken.pages.kit import page_route, route_format, route_url
-from mitwirken.web.fragments import fragment
 from mitwirken.web.links import login_url
 from mitwirken.web.messages import redirect_to_messages
 
@@ -26,7 +25,6 @@ from .. import rules, services
 from ..certificates import certificate_pdf, participant_name
 from ..forms import CertificateCheckForm, CertificateNameForm
 from ..models import Enrolment, TrainingIndexPage
-from ..selectors import has_trainings
 
 MY_TRAININGS_TEMPLATE = "training/my_trainings.html"
 CHECK_TEMPLATE = "training/certificate_check.html"
@@ -158,21 +156,3 @@ def _check_render(request, page, form, *, status=200, **context) -> TemplateResp
         **context,
     }
     return TemplateResponse(request, CHECK_TEMPLATE, context, status=status)
-
-
-def my_trainings_link(request, name: str) -> str:
-    """``site_link(request, "my_trainings")``: the address of "My trainings" for the header's
-    account menu of a person who has registered for a training (the address kept until a page
-    is published); "" for everyone else and without a live Schulungen page. Only those who have
-    trainings see the link, so the header of everyone else keeps to one row."""
-    if name != "my_trainings":
-        return ""
-    user = getattr(request, "user", None)
-    if user is None or not user.is_authenticated or not has_trainings(user):
-        return ""
-
-    def build():
-        index = TrainingIndexPage.objects.live().first()
-        return route_url(index, "my_trainings", request=request) if index else ""
-
-    return fragment(request, "training-my-trainings-link", build)

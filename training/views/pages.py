@@ -28,7 +28,8 @@ JOIN_WAITING_LIST = "waiting_list"
 @page_context(TrainingIndexPage)
 def training_index_context(request, page) -> dict:
     """The filter form and the modules that match it, each with its next sessions (the page
-    paginates them), and the calendar feed of the chosen audience and district."""
+    paginates them), the calendar feed of the chosen audience and district, and "My trainings"
+    (for signed-in people)."""
     form = ModuleFilterForm(request.GET or None)
     filters = form.filters()
     return {
@@ -36,6 +37,7 @@ def training_index_context(request, page) -> dict:
         "filtered": bool(form.active_filter_count),
         "modules": selectors.module_list(parent=page, **filters),
         "feed_url": route_url(page, "feed", request=request) + form.query(),
+        "my_trainings_url": route_url(page, "my_trainings", request=request),
         "listing_key": form.fragment_key(request),
     }
 

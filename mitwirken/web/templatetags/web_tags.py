@@ -7,7 +7,6 @@ from ..links import absolute_url as _absolute_url
 from ..links import login_url as _login_url
 from ..links import return_path as _return_path
 from ..links import signup_url as _signup_url
-from ..links import site_link as _site_link
 
 register = template.Library()
 
@@ -28,13 +27,6 @@ def signup_url(context):
 def return_path(context):
     """This page when anyone may see it (where logging out leads), else ""."""
     return _return_path(context.get("request"), context.get("page"))
-
-
-@register.simple_tag(takes_context=True)
-def site_link(context, name):
-    """``{% site_link "privacy" as url %}``: the address of the site's fixed page ``name``
-    (``links.site_link``: the apps answer through the ``site_link`` hook), or ""."""
-    return _site_link(context.get("request"), name)
 
 
 @register.filter
