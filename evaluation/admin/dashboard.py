@@ -103,9 +103,9 @@ def attention_panels(user, *, now=None) -> list[AttentionPanel]:
                     _low_entry,
                     text=ngettext_lazy(
                         "%(count)s open survey has answers from fewer than %(percent)s %% of "
-                        "those invited a week ago",
+                        "those invited, a week after the first invitation",
                         "%(count)s open surveys have answers from fewer than %(percent)s %% of "
-                        "those invited a week ago",
+                        "those invited, a week after the first invitation",
                         "count",
                     ),
                     values={"percent": round(LOW_RATE * 100)},
