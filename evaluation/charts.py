@@ -86,7 +86,7 @@ class Chart:
         return format_html_join(
             "",
             '<rect class="chart__bar chart__bar--{}" x="{}" y="4" width="12" height="12"'
-            ' fill="{}"/><text class="chart__text" x="{}" y="15" font-size="13"'
+            ' fill="{}"/><text class="chart__text" x="{}" y="15" font-size="15"'
             ' fill="{}">{}</text>',
             (
                 (n, n * 160, COLOURS[n % 2], n * 160 + 18, TEXT, name)
@@ -98,36 +98,36 @@ class Chart:
         """One group per row: the label above, a bar per series with its value after it."""
         top = 28 if len(self.series) > 1 else 4
         largest, parts, y = self._largest(), [], top
-        span = WIDTH - 70
+        span = WIDTH - 80
         for label, values in self.rows:
             parts.append(
                 format_html(
-                    '<text class="chart__text" x="0" y="{}" font-size="14" fill="{}">{}</text>',
-                    y + 14,
+                    '<text class="chart__text" x="0" y="{}" font-size="16" fill="{}">{}</text>',
+                    y + 16,
                     TEXT,
                     label,
                 )
             )
-            y += 20
+            y += 22
             for n, value in enumerate(values):
                 width = round(span * (value or 0) / largest, 1)
                 parts.append(
                     format_html(
                         '<rect class="chart__bar chart__bar--{}" x="0" y="{}" width="{}"'
-                        ' height="14" fill="{}"/>'
-                        '<text class="chart__text" x="{}" y="{}" font-size="13"'
+                        ' height="16" fill="{}"/>'
+                        '<text class="chart__text" x="{}" y="{}" font-size="15"'
                         ' fill="{}">{}</text>',
                         n,
                         y,
                         width,
                         COLOURS[n % 2],
                         width + 6,
-                        y + 12,
+                        y + 13,
                         TEXT,
                         self.display(value) or "–",
                     )
                 )
-                y += 18
+                y += 20
             y += 8
         return _join(parts), y
 
@@ -141,8 +141,8 @@ class Chart:
         parts.append(
             format_html(
                 '<line class="chart__axis" x1="40" y1="{}" x2="{}" y2="{}" stroke="{}"/>'
-                '<text class="chart__text" x="34" y="{}" font-size="12" text-anchor="end"'
-                ' fill="{}">{}</text><text class="chart__text" x="34" y="{}" font-size="12"'
+                '<text class="chart__text" x="34" y="{}" font-size="14" text-anchor="end"'
+                ' fill="{}">{}</text><text class="chart__text" x="34" y="{}" font-size="14"'
                 ' text-anchor="end" fill="{}">0</text>',
                 base,
                 WIDTH,
@@ -176,7 +176,7 @@ class Chart:
             if index % every == 0:
                 parts.append(
                     format_html(
-                        '<text class="chart__text" x="{}" y="{}" font-size="12"'
+                        '<text class="chart__text" x="{}" y="{}" font-size="14"'
                         ' text-anchor="middle" fill="{}">{}</text>',
                         round(x + width / 2, 1),
                         base + 16,

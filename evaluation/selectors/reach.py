@@ -168,20 +168,25 @@ def _month(value) -> datetime.date:
     return value.date().replace(day=1) if isinstance(value, datetime.datetime) else value
 
 
-def participation_facts() -> ParticipationFacts:
-    """The live public procedures with their participants and contributions by channel, month
-    and district: one query per kind of contribution, grouped in the database by procedure,
-    channel, month and person, plus the procedures (two), their districts and the districts."""
+def participation_facts(*, procedure_ids=None) -> ParticipationFacts:
+    """The live public procedures (of ``procedure_ids`` when given) with their participants and
+    contributions by channel, month and district: one query per kind of contribution, grouped
+    in the database by procedure, channel, month and person, plus the procedures (two), their
+    districts and the districts."""
     pages = ProcedurePage.objects.live().public().order_by("-first_published_at", "-pk")
+    if procedure_ids is not None:
+        pages = pages.filter(pk__in=procedure_ids)
     procedures = {page.pk: ProcedureFacts(page=page) for page in pages}
     for procedure_id, district_id in ProcedureDistrict.objects.filter(
         procedure__in=list(procedures)
     ).values_list("procedure_id", "district_id"):
         procedures[procedure_id].district_ids.append(district_id)
     for model, procedure_field, person_field in KINDS:
+        rows = model.objects.filter(**{f"{procedure_field}__live": True})
+        if procedure_ids is not None:
+            rows = rows.filter(**{f"{procedure_field}__in": procedure_ids})
         grouped = (
-            model.objects.filter(**{f"{procedure_field}__live": True})
-            .annotate(month=TruncMonth("created_at"))
+            rows.annotate(month=TruncMonth("created_at"))
             .values_list(f"{procedure_field}_id", "channel", "month", person_field)
             .annotate(count=Count("pk"))
             .order_by()

@@ -10,7 +10,7 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import CharField, Count, Value
+from django.db.models import CharField, Count, Q, Value
 from django.db.models.fields.json import KT
 
 from ..models import NO_ANSWER, Question, Response
@@ -113,11 +113,16 @@ class SurveyFacts:
         return {line: str(number) for number, line in enumerate(lines, start=1)}
 
 
-def survey_facts() -> SurveyFacts:
-    """Counts of the answers to ``KEYS`` of every survey but the template, grouped by
-    procedure, format trial, channel, key and value in the database: one query, and one for
-    the standard instrument's questions."""
+def survey_facts(*, procedure_ids=None, format_id=None) -> SurveyFacts:
+    """Counts of the answers to ``KEYS`` of every survey but the template (or of those about
+    ``procedure_ids`` or the trials of the format ``format_id``), grouped by procedure, format
+    trial, channel, key and value in the database: one query, and one for the standard
+    instrument's questions."""
     responses = Response.objects.filter(survey__standard=False).order_by()
+    if procedure_ids is not None:
+        responses = responses.filter(
+            Q(survey__procedure__in=procedure_ids) | Q(survey__format_id=format_id)
+        )
     parts = [
         responses.annotate(key=Value(key, output_field=CharField()), value=KT(f"answers__{key}"))
         .values_list("survey__procedure_id", "survey__format_id", "channel", "key", "value")

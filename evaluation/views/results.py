@@ -137,12 +137,17 @@ def _report(*, heading, procedure_ids, facts, surveys, reach_rows, groups, media
 
 def _procedure_reach(facts, procedure) -> selectors.Reach:
     procedure_facts = facts.procedures[procedure.pk]
+    ids = procedure_facts.district_ids
+    districts = [d for d in facts.districts if not ids or d.pk in ids]
+    dates = [d.residents_as_of for d in districts if d.residents_as_of]
     return selectors.Reach(
         key=str(procedure.pk),
         name=procedure.title,
         procedures=1,
         tally=procedure_facts.total,
         residents=facts.residents_of(procedure_facts),
+        residents_source="; ".join(sorted({d.residents_source for d in districts} - {""})),
+        residents_as_of=max(dates) if dates else None,
     )
 
 
@@ -373,7 +378,15 @@ def reach_csv(request, page):
 def format_experience(page, request):
     """``(heading, procedures)`` for the ``toolkit_format_related`` hook: the procedures that
     used the format, each with a line on its reach and satisfaction; ``None`` without any."""
-    facts, surveys = _facts()
+    procedure_ids = list(
+        ProcedurePage.formats.through.objects.filter(formatpage=page).values_list(
+            "procedurepage_id", flat=True
+        )
+    )
+    if not procedure_ids:
+        return None
+    facts = selectors.participation_facts(procedure_ids=procedure_ids)
+    surveys = selectors.survey_facts(procedure_ids=procedure_ids, format_id=page.pk)
     trials = format_trials(facts, surveys, page)
     if not trials:
         return None
