@@ -56,6 +56,7 @@ def test_the_evaluation_pages_are_accessible(page, language):
     evaluation = evaluation_page()
     procedure = answered_procedure()
     prefix = "" if language == "de" else "/en"
+    title = getattr(procedure, f"title_{language}") or procedure.title_de
 
     page.goto(f"{prefix}/evaluation/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Evaluation")
@@ -65,9 +66,9 @@ def test_the_evaluation_pages_are_accessible(page, language):
     axe(page)
     assert horizontal_overflow(page) is None, wide_elements(page)
 
-    page.get_by_role("link", name=procedure.title, exact=True).click()
+    page.get_by_role("link", name=title, exact=True).click()
     expect(page).to_have_url(re.compile(rf"/evaluation/verfahren/{procedure.pk}/$"))
-    expect(page.get_by_role("heading", level=1)).to_have_text(procedure.title)
+    expect(page.get_by_role("heading", level=1)).to_have_text(title)
     expect(page.get_by_role("img", name=ui("Share agreeing", language))).to_be_visible()
     axe(page)
     assert horizontal_overflow(page) is None, wide_elements(page)
