@@ -318,3 +318,45 @@ def test_a_new_response_shows_on_the_cached_page(
     rows = BeautifulSoup(html, "html.parser").find(id="evaluation-survey").parent.table.tbody
     fair = [tr for tr in rows.find_all("tr") if tr.th.get_text(strip=True) == "fair"][0]
     assert fair.td.get_text(strip=True) == "83%"
+
+
+def test_a_format_page_makes_as_many_queries_for_10_trials_as_for_2(
+    client, home_page, hoerde, without_page_cache
+):
+    format_page = FormatPageFactory()
+
+    def trials(number):
+        for _ in range(number):
+            procedure = ProcedurePageFactory(districts=[hoerde])
+            procedure.formats = [format_page]
+            procedure.save_revision().publish()
+            contributions(procedure, accounts=5)
+            answers(survey_for(procedure), ["5", "4", "3", "2", "1"])
+
+    trials(2)
+    two = _queries(client, format_page.url)
+    trials(8)
+    ten = _queries(client, format_page.url)
+
+    assert ten == two
+
+
+def test_the_district_and_procedure_pages_make_as_many_queries_for_100_procedures_as_for_10(
+    client, evaluation_page, hoerde, without_page_cache
+):
+    first = ProcedurePageFactory(districts=[hoerde])
+    contributions(first, accounts=5)
+    urls = [f"{evaluation_page.url}bezirk/hoerde/", f"{evaluation_page.url}verfahren/{first.pk}/"]
+
+    def procedures(number):
+        for _ in range(number):
+            procedure = ProcedurePageFactory(districts=[hoerde], revision=False)
+            contributions(procedure, accounts=1, paper=1)
+            answers(survey_for(procedure), ["5", "4"])
+
+    procedures(9)
+    ten = [_queries(client, url) for url in urls]
+    procedures(90)
+    hundred = [_queries(client, url) for url in urls]
+
+    assert hundred == ten
