@@ -59,7 +59,7 @@ class Chart:
         return any(value is not None for _, values in self.rows for value in values)
 
     def _largest(self) -> float:
-        if self.unit == "%":
+        if self.unit.endswith("%"):
             return 100
         values = [v for _, values in self.rows for v in values if v is not None]
         if self.kind == "columns":

@@ -89,7 +89,7 @@ def _items(surveys, groups, *, compare_median: bool) -> dict:
         _("Share agreeing"),
         [(row["label"], value) for row, value in zip(rows, values, strict=True)],
         series=series,
-        unit="%",
+        unit="\u00a0%",
     )
     heard = surveys.counted(selectors.surveys.HEARD_VIA, groups)
     heard_total = sum(heard.values())
@@ -100,7 +100,7 @@ def _items(surveys, groups, *, compare_median: bool) -> dict:
             for value, label in surveys.choices(selectors.surveys.HEARD_VIA)
         ],
         series=[_("Share of mentions")],
-        unit="%",
+        unit="\u00a0%",
     )
     answers = surveys.satisfaction(groups)
     return {

@@ -162,7 +162,7 @@ def test_fewer_than_five_answers_show_too_few_answers(client, evaluation_page):
     survey = html.find(id="evaluation-survey").parent
     assert response.status_code == 200
     assert ui("too few answers") in survey.get_text()
-    assert "100 %" not in survey.get_text()
+    assert "100\u00a0%" not in survey.get_text()
 
 
 def test_the_procedure_page_compares_with_the_city_median(client, evaluation_page):
@@ -178,7 +178,7 @@ def test_the_procedure_page_compares_with_the_city_median(client, evaluation_pag
     headers = [th.get_text(strip=True) for th in table.thead.find_all("th")]
     first_row = [cell.get_text(strip=True) for cell in table.tbody.tr.find_all(["th", "td"])]
     assert headers[1:] == [ui("This procedure"), ui("City median")]
-    assert first_row[1:] == ["0%", "60%"]
+    assert first_row[1:] == ["0\u00a0%", "60\u00a0%"]
 
 
 def test_each_chart_is_an_image_with_a_name_and_a_table_beside_it(client, evaluation_page, hoerde):
@@ -261,7 +261,7 @@ def test_a_format_page_shows_experience_in_dortmund(client, home_page, hoerde):
     text = section.get_text(" ", strip=True)
     assert "Spaziergang in Hörde" in text
     assert "0,5" in text or "0.5" in text
-    assert "60 %" in text
+    assert "60 %" in text  # the note of the toolkit's list
 
 
 def _queries(client, url) -> int:
@@ -317,7 +317,7 @@ def test_a_new_response_shows_on_the_cached_page(
 
     rows = BeautifulSoup(html, "html.parser").find(id="evaluation-survey").parent.table.tbody
     fair = [tr for tr in rows.find_all("tr") if tr.th.get_text(strip=True) == "fair"][0]
-    assert fair.td.get_text(strip=True) == "83%"
+    assert fair.td.get_text(strip=True) == "83\u00a0%"
 
 
 def test_a_format_page_makes_as_many_queries_for_10_trials_as_for_2(
