@@ -8,8 +8,8 @@ import pytest
 from playwright.sync_api import expect
 
 from evaluation.models import EvaluationIndexPage, Question, Response, Survey
-from mitwirken.pages.models import HomePage
 from participation.models import ProcedureDistrict, ProcedurePage
+from tests.factories.evaluation import EvaluationIndexPageFactory
 from tests.helpers import ui
 
 from .audit import axe, horizontal_overflow, wide_elements
@@ -20,15 +20,7 @@ ITEMS = ("information", "voice", "fair", "results_clear", "again")
 
 
 def evaluation_page() -> EvaluationIndexPage:
-    existing = EvaluationIndexPage.objects.first()
-    if existing:
-        return existing
-    page = EvaluationIndexPage(
-        title="Evaluation", slug="evaluation", title_en="Evaluation", slug_en="evaluation"
-    )
-    HomePage.objects.first().add_child(instance=page)
-    page.save_revision().publish()
-    return page
+    return EvaluationIndexPageFactory(title_en="Evaluation", slug_en="evaluation")
 
 
 def answered_procedure() -> ProcedurePage:

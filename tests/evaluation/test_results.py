@@ -12,12 +12,12 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from evaluation.models import NO_ANSWER, EvaluationIndexPage, Question, Response, Survey
+from evaluation.models import NO_ANSWER, Question, Response, Survey
 from evaluation.selectors import participation_facts, survey_facts
 from mitwirken.places.models import District
 from participation.models import Channel, Proposal
 from tests.factories.accounts import UserFactory
-from tests.factories.pages import SingletonPageFactory
+from tests.factories.evaluation import EvaluationIndexPageFactory
 from tests.factories.participation import ProcedurePageFactory
 from tests.factories.toolkit import FormatPageFactory
 from tests.helpers import ui
@@ -25,14 +25,6 @@ from tests.helpers import ui
 pytestmark = pytest.mark.django_db
 
 ITEMS = ("information", "voice", "fair", "results_clear", "again")
-
-
-class EvaluationIndexPageFactory(SingletonPageFactory):
-    class Meta:
-        model = EvaluationIndexPage
-
-    title = "Evaluation"
-    slug = "evaluation"
 
 
 @pytest.fixture
