@@ -213,7 +213,7 @@ def evaluation_context(request, page) -> dict:
         "scope": "city",
         "report": SimpleLazyObject(lambda: city_report(request, page)),
         "csv_url": route_url(page, "reach_csv", request=request),
-        "too_few": TOO_FEW,
+        "small_group": SMALL_GROUP,
     }
 
 
@@ -225,6 +225,7 @@ def _render(request, page, scope: str, build, title: str):
             "report": SimpleLazyObject(build),
             "subtitle": title,
             "back_url": page.get_url(request),
+            "small_group": SMALL_GROUP,
         }
     )
     return TemplateResponse(request, TEMPLATE, context)
