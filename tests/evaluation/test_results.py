@@ -17,7 +17,6 @@ from evaluation.selectors import participation_facts, survey_facts
 from mitwirken.places.models import District
 from participation.models import Channel, Proposal
 from tests.factories.accounts import UserFactory
-from tests.factories.evaluation import EvaluationIndexPageFactory
 from tests.factories.participation import ProcedurePageFactory
 from tests.factories.toolkit import FormatPageFactory
 from tests.helpers import ui
@@ -28,8 +27,9 @@ ITEMS = ("information", "voice", "fair", "results_clear", "again")
 
 
 @pytest.fixture
-def evaluation_page(home_page):
-    return EvaluationIndexPageFactory()
+def evaluation_page(home_page, evaluation_page):
+    """The folder's evaluation page, below the home page (at /evaluation/)."""
+    return evaluation_page
 
 
 @pytest.fixture
