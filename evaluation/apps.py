@@ -10,8 +10,9 @@ class EvaluationConfig(AppConfig):
         from mitwirken.editorial.registry import editorial_register
 
         # kinds registers the mails, receivers listens to training's feedback seam, views
-        # registers the pages' contexts and routes.
-        from . import kinds, receivers, views  # noqa: F401
+        # registers the pages' contexts and routes, generations begins a new evaluation
+        # generation when a response comes in.
+        from . import generations, kinds, receivers, views  # noqa: F401
 
         # The Ombudsstelle edits the evaluation page and the surveys, invites, sees the results
         # and exports the anonymised answers.

@@ -5,6 +5,7 @@ the commit; a lost stamp never brings an old one back."""
 import pytest
 from django.core.cache import cache
 
+from evaluation.generations import EVALUATION
 from mitwirken.places.models import District
 from mitwirken.web import generations
 from participation.generations import PARTICIPATION
@@ -73,4 +74,9 @@ def test_a_saved_snippet_begins_a_new_generation_after_the_commit(
 
 
 def test_every_page_depends_on_the_pages_and_what_people_send():
-    assert set(generations.every_page()) == {generations.PAGES, PARTICIPATION, TRAINING}
+    assert set(generations.every_page()) == {
+        generations.PAGES,
+        PARTICIPATION,
+        TRAINING,
+        EVALUATION,
+    }

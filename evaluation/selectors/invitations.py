@@ -1,4 +1,4 @@
-"""Reads of the evaluation app: whom to invite, which surveys are due."""
+"""Whom to invite, which surveys are due."""
 
 import datetime
 
@@ -16,8 +16,8 @@ from participation.models import (
     Support,
 )
 
-from .kinds import SURVEY_INVITATION
-from .models import Survey
+from ..kinds import SURVEY_INVITATION
+from ..models import Survey
 
 #: A survey invites after a phase of its procedure ended within so many days (a first run does
 #: not invite the participants of last year's phases).
