@@ -7,14 +7,15 @@ with a fixed seed per survey).
 
 The content is in this folder's YAML files; the functions below write it. Idempotent: the page is
 found by its German slug, the standard instrument by its flag, a copy by what it evaluates, a
-question by its key; a survey's answers and invitations are written again only when their number
-differs from what the data give.
+question by its key; a survey's answers and invitations are written again only when they differ
+from what the data give (on a later day, whose dates have moved).
 """
 
 import datetime
 import math
 import random
 import uuid
+from collections import Counter
 from collections.abc import Callable
 
 from django.contrib.auth import get_user_model
@@ -122,11 +123,8 @@ def survey_copy(standard: Survey, *, title: dict, opens_at, closes_at, **target)
     survey = survey or Survey(based_on=standard, **target)
     survey.title = title["de"]
     survey.title_de, survey.title_en = title["de"], title["en"]
-    survey.intro, survey.intro_de, survey.intro_en = (
-        standard.intro_de,
-        standard.intro_de,
-        standard.intro_en,
-    )
+    survey.intro = survey.intro_de = standard.intro_de
+    survey.intro_en = standard.intro_en
     survey.opens_at, survey.closes_at = opens_at, closes_at
     survey.save()
     questions = [(q.key, _question_copy_values(q)) for q in standard.questions.all()]
@@ -272,9 +270,11 @@ def _generated(survey: Survey, spec: dict, data: dict, homes: list[District], se
 def _answers_ensure(survey: Survey, spec: dict, data: dict, homes: list[District], seed: str):
     """Write the survey's generated answers and invitations unless they are there already."""
     responses, invitations = _generated(survey, spec, data, homes, seed)
-    if survey.responses.count() == len(responses) and survey.invitations.count() == len(
-        invitations
-    ):
+    # Kept when the same: a run on a later day moves the dates, and writes them again.
+    stored = set(survey.responses.values_list("id", "submitted_on"))
+    if stored == {(response.id, response.submitted_on) for response in responses} and Counter(
+        survey.invitations.values_list("channel", "answered_at")
+    ) == Counter((invitation.channel, invitation.answered_at) for invitation in invitations):
         return 0
     survey.responses.all().delete()
     survey.invitations.all().delete()
