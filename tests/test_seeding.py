@@ -20,6 +20,7 @@ SEEDED_APPS = [
     "toolkit",
     "training",
     "participation",
+    "evaluation",
     "wegweiser",
     "wagtailcore",
     "wagtaildocs",

@@ -27,6 +27,7 @@ MENU = [
     "stadtbezirke",
     "instrumentenkoffer",
     "schulungen",
+    "evaluation",
     "wissen",
     "aktuelles",
 ]
