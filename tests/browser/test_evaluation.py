@@ -2,18 +2,31 @@
 questions page by page with Tab, the arrow keys within a radio group, Space and Enter, then
 the thanks; axe on every page, in German and English."""
 
+import re
+
 import pytest
+from django.core import mail
 from django.utils import translation
 from playwright.sync_api import expect
 
-from evaluation.models import Invitation, Response
+from evaluation import tasks
+from evaluation.models import Response
 from mitwirken.pages.kit import route_url
-from tests.factories.evaluation import EvaluationIndexPageFactory, InvitationFactory
+from tests.factories.accounts import UserFactory
+from tests.factories.evaluation import (
+    EvaluationIndexPageFactory,
+    InvitationFactory,
+    ResponseFactory,
+    SurveyFactory,
+)
+from tests.factories.participation import ProcedurePageFactory, ProposalFactory, phase
 from tests.helpers import ui
 
 from .audit import axe
 
 pytestmark = pytest.mark.browser
+
+FAIR = {"key": "fair", "type": "likert", "text": "Das Verfahren war fair.", "required": True}
 
 
 def tab_to(page, locator, *, limit: int = 80) -> None:
@@ -84,7 +97,61 @@ def test_a_participant_answers_with_the_keyboard_only(page, language):
             )
         ).to_be_visible()
 
-    response = Response.objects.get()
+    response = Response.objects.get(survey=invitation.survey)
     assert response.answers == {"fair": "4", "heard": "1", "age": 42, "languages": ["1"]}
     assert response.language == language
-    assert Invitation.objects.get().answered_at is not None
+    invitation.refresh_from_db()
+    assert invitation.answered_at is not None
+
+
+def test_invited_after_the_procedure_closed_the_answer_counts_on_the_public_page(page):
+    """The procedure's phase ended: its online participant is invited by mail, answers with the
+    keyboard, and the fifth answer lifts the procedure's figure over the small-group rule."""
+    evaluation = EvaluationIndexPageFactory()
+    procedure = ProcedurePageFactory(title="Westpark", phases=[phase(-15, length=14)])
+    participant = UserFactory(email="westpark@example.org")
+    ProposalFactory(procedure=procedure, author=participant)
+    survey = SurveyFactory(procedure=procedure, questions=[FAIR])
+    ResponseFactory.create_batch(4, survey=survey, answers={"fair": "5"})
+    results = route_url(evaluation, "procedure", procedure.pk)
+
+    page.goto(results)
+    statement = page.get_by_role("row", name=re.compile(FAIR["text"]))
+    expect(statement).to_contain_text(ui("too few answers"))
+    axe(page)
+
+    assert tasks.invite_participants() == 1
+    [invitation] = [sent for sent in mail.outbox if sent.to == [participant.email]]
+    link = re.search(r"https?://\S+/umfrage/\S+/", invitation.body).group(0)
+    page.goto(link)
+    axe(page)
+    choose(page, FAIR["text"], 3)
+    tab_to(page, page.get_by_role("button", name=ui("Send my answers")))
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text(ui("Thank you for taking part!"))
+    axe(page)
+
+    page.goto(results)
+    expect(statement).to_contain_text("100")
+    expect(statement).not_to_contain_text(ui("too few answers"))
+    axe(page)
+
+
+def test_an_analog_participant_answers_with_a_printed_code(page):
+    evaluation = EvaluationIndexPageFactory()
+    invitation = InvitationFactory(channel="paper", user=None, survey__questions=[FAIR])
+
+    page.goto(route_url(evaluation, "survey_code"))
+    axe(page)
+    page.get_by_label(ui("Code")).fill(invitation.code.lower())
+    page.get_by_role("button", name=ui("To the survey")).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(invitation.survey.title)
+    axe(page)
+    page.get_by_role("radio", name=ui("Agree"), exact=True).check()
+    page.get_by_role("button", name=ui("Send my answers")).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(ui("Thank you for taking part!"))
+    axe(page)
+
+    assert Response.objects.get(survey=invitation.survey).answers == {"fair": "4"}
+    invitation.refresh_from_db()
+    assert invitation.answered_at is not None
