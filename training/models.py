@@ -371,10 +371,6 @@ class Session(models.Model):
         if self.mode != Mode.ONLINE and not self.place.strip():
             raise ValidationError({"place": _("Say where a session in person takes place.")})
 
-    @property
-    def is_over(self) -> bool:
-        return self.end <= timezone.now()
-
 
 class Enrolment(models.Model):
     """A person's place in a session, or on its waiting list.
@@ -428,12 +424,6 @@ class Enrolment(models.Model):
 
     def __str__(self):
         return f"{self.session_id}: {self.user_id} ({self.status})"
-
-    @property
-    def offer_open(self) -> bool:
-        return self.status == self.Status.OFFERED and (
-            self.offered_until is None or self.offered_until > timezone.now()
-        )
 
 
 class LessonProgress(models.Model):

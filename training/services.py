@@ -34,6 +34,14 @@ def _lock(session: Session) -> Session:
     return Session.objects.select_for_update().select_related("module").get(pk=session.pk)
 
 
+def _lock_enrolment(enrolment: Enrolment) -> Enrolment:
+    """The enrolment locked, with its session locked first (the order every write keeps)."""
+    session = _lock(enrolment.session)
+    enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
+    enrolment.session = session
+    return enrolment
+
+
 def places_taken(session: Session) -> int:
     return session.enrolments.filter(status__in=Enrolment.HOLDS_PLACE).count()
 
@@ -144,9 +152,8 @@ def enrolment_register(*, session: Session, user, now=None) -> Enrolment:
 def enrolment_cancel(*, enrolment: Enrolment, now=None) -> Enrolment:
     """Give up a place or leave the waiting list; a freed place is offered to the first in line."""
     now = now or timezone.now()
-    session = _lock(enrolment.session)
-    enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
-    enrolment.session = session
+    enrolment = _lock_enrolment(enrolment)
+    session = enrolment.session
     rules.require("training.cancel", enrolment, now=now)
     held_place = enrolment.status in Enrolment.HOLDS_PLACE
     enrolment.status = Enrolment.Status.CANCELLED
@@ -163,9 +170,8 @@ def enrolment_cancel(*, enrolment: Enrolment, now=None) -> Enrolment:
 def offer_confirm(*, enrolment: Enrolment, now=None) -> Enrolment:
     """Take up a place offered from the waiting list, within its time."""
     now = now or timezone.now()
-    session = _lock(enrolment.session)
-    enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
-    enrolment.session = session
+    enrolment = _lock_enrolment(enrolment)
+    session = enrolment.session
     rules.require("training.confirm_offer", enrolment, now=now)
     enrolment.status = Enrolment.Status.CONFIRMED
     enrolment.offered_until = None

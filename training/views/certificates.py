@@ -66,7 +66,7 @@ def my_trainings(request, page):
         module = enrolment.session.module
         enrolment.cancel_reason = rules.can_cancel(enrolment)
         enrolment.cancel_url = route_url(module, "enrol_cancel", enrolment.pk, request=request)
-        if enrolment.offer_open:
+        if rules.can_confirm_offer(enrolment) is None:
             enrolment.confirm_url = route_url(
                 module, "enrol_confirm", enrolment.pk, request=request
             )
