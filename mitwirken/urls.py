@@ -40,6 +40,7 @@ urlpatterns += i18n_patterns(
         name="accessibility_feedback",
     ),
     path(_("notifications/"), include("mitwirken.notifications.urls")),
+    path(_("account/"), include("mitwirken.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

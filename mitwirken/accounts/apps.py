@@ -9,6 +9,13 @@ class AccountsConfig(AppConfig):
     label = "accounts"
     verbose_name = _("Accounts")
 
+    def ready(self):
+        from mitwirken.editorial.registry import editorial_register
+
+        # The Ombudsstelle answers data protection requests: a person's download of their data
+        # and the deletion of their account, on their request (docs/privacy.md).
+        editorial_register(ombudsstelle_permissions=["accounts.handle_data_requests"])
+
 
 class WagtailUsersConfig(wagtail_users_apps.WagtailUsersAppConfig):
     """Wagtail's user management with our user's fields (display name, optional real name).

@@ -50,6 +50,11 @@ class User(AbstractUser):
         help_text=_("The language of the e-mails you receive."),
     )
 
+    #: The version of the privacy notice (``PRIVACY_NOTICE_VERSION``) shown at sign-up.
+    privacy_version = models.CharField(
+        _("version of the privacy notice"), max_length=20, blank=True, editable=False
+    )
+
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = ["display_name"]
 
@@ -58,6 +63,12 @@ class User(AbstractUser):
     class Meta:
         verbose_name = _("user")
         verbose_name_plural = _("users")
+        permissions = [
+            (
+                "handle_data_requests",
+                _("Can export a person's data and delete their account on their request"),
+            )
+        ]
 
     def __str__(self):
         return self.display_name or self.email

@@ -14,8 +14,3 @@ def send_digests(frequency: str) -> int:
     written = services.digests_build(frequency=frequency)
     services.notifications_send_pending()
     return written
-
-
-@shared_task
-def expire_subscriptions() -> int:
-    return services.subscriptions_expire()

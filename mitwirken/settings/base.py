@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "mitwirken.web",
     "mitwirken.pages",
     "mitwirken.notifications",
+    "mitwirken.privacy",
     "toolkit",
     "training",
     "participation",
@@ -219,8 +220,9 @@ CELERY_BEAT_SCHEDULE = {
         "task": "toolkit.tasks.send_review_reminders",
         "schedule": crontab(hour=8, minute=30),
     },
-    "notifications-expire-subscriptions": {
-        "task": "mitwirken.notifications.tasks.expire_subscriptions",
+    # Retention (docs/privacy.md): every rule of every app's personal_data.py, once a night.
+    "privacy-retention": {
+        "task": "mitwirken.privacy.tasks.run_retention",
         "schedule": crontab(hour=3, minute=30),
     },
     # The day before a training: the first run at 9:00 reminds everyone registered by then,
@@ -329,6 +331,18 @@ WAGTAILADMIN_BASE_URL = BASE_URL or None
 # Double opt-in: the version of the consent text shown, and how long a confirmation link lives.
 NOTIFICATIONS_CONSENT_VERSION = "2026-12"
 NOTIFICATIONS_CONFIRM_DAYS = 7
+# Data protection (docs/privacy.md). The version of the privacy notice that the sign-up and the
+# formal statement form show and store with what they save: raise it when the notice changes.
+PRIVACY_NOTICE_VERSION = "2026-12"
+# What the nightly retention run ends, after how many days:
+# sent mails (outbox rows and rendered messages), the sender of accessibility feedback and the
+# reporter of a report, accounts whose address was never confirmed. A download of one's own data
+# can be fetched this many days.
+PRIVACY_MAIL_DAYS = 90
+PRIVACY_FEEDBACK_DAYS = 365
+PRIVACY_REPORT_DAYS = 365
+PRIVACY_UNCONFIRMED_ACCOUNT_DAYS = 7
+PRIVACY_EXPORT_DAYS = 7
 # A request repeated within this many minutes sends no second confirmation mail: the first
 # link stays valid, and nobody can flood an inbox with one address and target.
 NOTIFICATIONS_RESEND_MINUTES = 15

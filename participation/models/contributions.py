@@ -316,6 +316,14 @@ class Statement(Contribution):
         verbose_name=_("weighed by"),
     )
     weighed_at = models.DateTimeField(_("weighed"), null=True, blank=True)
+    #: The version of the privacy notice (``PRIVACY_NOTICE_VERSION``) shown with the form.
+    privacy_version = models.CharField(
+        _("version of the privacy notice"), max_length=20, blank=True, editable=False
+    )
+    #: When the retention run removed name, address, e-mail and attachments (docs/privacy.md).
+    personal_data_removed_at = models.DateTimeField(
+        _("personal data removed"), null=True, blank=True, editable=False
+    )
 
     class Meta:
         ordering = ["-created_at", "-pk"]
