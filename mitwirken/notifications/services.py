@@ -419,9 +419,10 @@ def subscription_confirm(*, token: str) -> EmailSubscription:
     return subscription
 
 
-def subscriptions_expire() -> int:
+def subscriptions_expire(*, now: datetime.datetime | None = None) -> int:
     """Delete requests never confirmed within the confirmation period."""
-    cutoff = timezone.now() - datetime.timedelta(days=settings.NOTIFICATIONS_CONFIRM_DAYS)
+    now = now or timezone.now()
+    cutoff = now - datetime.timedelta(days=settings.NOTIFICATIONS_CONFIRM_DAYS)
     _total, deleted = EmailSubscription.objects.filter(
         confirmed_at__isnull=True, requested_at__lt=cutoff
     ).delete()

@@ -342,6 +342,11 @@ PRIVACY_MAIL_DAYS = 90
 PRIVACY_FEEDBACK_DAYS = 365
 PRIVACY_REPORT_DAYS = 365
 PRIVACY_UNCONFIRMED_ACCOUNT_DAYS = 7
+# Cancelled training registrations and places on a waiting list, this many days after the
+# session; registrations that held a place stay for the certificate until the account goes.
+PRIVACY_TRAINING_DAYS = 90
+# Who was invited to a survey and who answered it, this many days after the survey closed.
+PRIVACY_SURVEY_DAYS = 30
 PRIVACY_EXPORT_DAYS = 7
 # A request repeated within this many minutes sends no second confirmation mail: the first
 # link stays valid, and nobody can flood an inbox with one address and target.

@@ -1,0 +1,88 @@
+"""What an account keeps of a person (``mitwirken.privacy.registry``)."""
+
+import datetime
+
+from allauth.account.models import EmailAddress
+from django.conf import settings
+from django.contrib.sessions.models import Session
+from django.db.models import Exists, OuterRef
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
+
+from mitwirken.privacy.registry import Processing
+
+from .models import User
+
+
+def unconfirmed_accounts_expire(now: datetime.datetime) -> int:
+    """Sign-ups whose address was never confirmed: nobody could sign in with them. Accounts
+    that staff made for a role (staff, superusers, members of a group) are left alone."""
+    cutoff = now - datetime.timedelta(days=settings.PRIVACY_UNCONFIRMED_ACCOUNT_DAYS)
+    confirmed = EmailAddress.objects.filter(user=OuterRef("pk"), verified=True)
+    unconfirmed = User.objects.filter(
+        date_joined__lt=cutoff, is_staff=False, is_superuser=False, groups__isnull=True
+    ).exclude(Exists(confirmed))
+    _total, deleted = unconfirmed.delete()
+    return deleted.get(User._meta.label, 0)
+
+
+def sessions_expire(now: datetime.datetime) -> int:
+    """Sessions past their expiry (what ``manage.py clearsessions`` does)."""
+    _total, deleted = Session.objects.filter(expire_date__lt=now).delete()
+    return deleted.get(Session._meta.label, 0)
+
+
+def account_retention():
+    days = settings.PRIVACY_UNCONFIRMED_ACCOUNT_DAYS
+    return ngettext_lazy(
+        "Until you delete your account. An account whose e-mail address was not confirmed "
+        "within %(days)d day is deleted.",
+        "Until you delete your account. An account whose e-mail address was not confirmed "
+        "within %(days)d days is deleted.",
+        days,
+    ) % {"days": days}
+
+
+def sessions_retention():
+    days = settings.SESSION_COOKIE_AGE // (24 * 60 * 60)
+    return ngettext_lazy(
+        "Until you sign out, at most %(days)d day after your last visit; then deleted.",
+        "Until you sign out, at most %(days)d days after your last visit; then deleted.",
+        days,
+    ) % {"days": days}
+
+
+PROCESSING = [
+    Processing(
+        key="account",
+        what=_(
+            "Your account: e-mail address, password (only as a hash), display name "
+            "(pseudonym), optional real name, language of e-mails, when you signed up and "
+            "last signed in, the version of the privacy notice you were shown."
+        ),
+        purpose=_("Signing in; taking part under your pseudonym; e-mails about what you follow."),
+        legal_basis=_(
+            "Art. 6(1)(e) and (3) GDPR with § 3 DSG NRW (the city involves its citizens)."
+        ),
+        retention=account_retention,
+        recipients=_(
+            "Publicly only your display name. The Ombudsstelle sees the account in the "
+            "administration, never the password."
+        ),
+        expire=unconfirmed_accounts_expire,
+    ),
+    Processing(
+        key="sessions",
+        what=_(
+            "A cookie with a random key and, on the server, whether and as whom you are "
+            "signed in. No tracking and no cookies of others."
+        ),
+        purpose=_("Keeping you signed in; protecting forms against forgery."),
+        legal_basis=_(
+            "Art. 6(1)(e) GDPR; § 25(2) no. 2 TDDDG (strictly necessary, so no consent)."
+        ),
+        retention=sessions_retention,
+        recipients=_("Nobody: only the portal's software reads it."),
+        expire=sessions_expire,
+    ),
+]

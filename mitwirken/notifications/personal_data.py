@@ -1,0 +1,85 @@
+"""What the notifications keep of a person (``mitwirken.privacy.registry``)."""
+
+import datetime
+
+from django.conf import settings
+from django.db.models import Exists, OuterRef
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
+
+from mitwirken.privacy.registry import Processing
+
+from .models import Message, Notification
+from .services import subscriptions_expire
+
+
+def mails_expire(now: datetime.datetime) -> int:
+    """Outbox rows sent (or given up) longer ago than ``PRIVACY_MAIL_DAYS``, and the rendered
+    messages no row needs any more. Rows still to be sent stay, however old."""
+    cutoff = now - datetime.timedelta(days=settings.PRIVACY_MAIL_DAYS)
+    done = [Notification.Status.SENT, Notification.Status.DIGESTED, Notification.Status.FAILED]
+    _total, deleted = Notification.objects.filter(status__in=done, created_at__lt=cutoff).delete()
+    orphans = Message.objects.filter(created_at__lt=cutoff).exclude(
+        Exists(Notification.objects.filter(message=OuterRef("pk")))
+    )
+    _total, messages = orphans.delete()
+    return deleted.get(Notification._meta.label, 0) + messages.get(Message._meta.label, 0)
+
+
+def mails_retention():
+    days = settings.PRIVACY_MAIL_DAYS
+    return ngettext_lazy(
+        "Deleted %(days)d day after sending.",
+        "Deleted %(days)d days after sending.",
+        days,
+    ) % {"days": days}
+
+
+def subscriptions_retention():
+    days = settings.NOTIFICATIONS_CONFIRM_DAYS
+    return ngettext_lazy(
+        "Until you unsubscribe (a link in every e-mail) or delete your account. A request not "
+        "confirmed within %(days)d day is deleted.",
+        "Until you unsubscribe (a link in every e-mail) or delete your account. A request not "
+        "confirmed within %(days)d days is deleted.",
+        days,
+    ) % {"days": days}
+
+
+PROCESSING = [
+    Processing(
+        key="subscriptions",
+        what=_(
+            "E-mail subscriptions: your e-mail address, what you subscribed to, the language, "
+            "the version of the consent text, when you asked and when you confirmed."
+        ),
+        purpose=_("Sending you news about the district, topic or procedure you chose."),
+        legal_basis=_("Art. 6(1)(a) GDPR: your consent, confirmed by you (double opt-in)."),
+        retention=subscriptions_retention,
+        recipients=_("The Ombudsstelle (numbers and addresses in the administration)."),
+        expire=lambda now: subscriptions_expire(now=now),
+    ),
+    Processing(
+        key="follows",
+        what=_("What you follow with your account, and how often you want e-mails of each kind."),
+        purpose=_("Telling you about what you follow, as often as you chose."),
+        legal_basis=_("Art. 6(1)(a) GDPR: your choice, which you change at any time."),
+        retention=_("Until you change it or delete your account."),
+        recipients=_("Nobody but you."),
+    ),
+    Processing(
+        key="mails",
+        what=_(
+            "E-mails to you: your address, subject, text, when they were sent and whether "
+            "delivery failed."
+        ),
+        purpose=_(
+            "Sending each e-mail reliably: again after an error, never twice; answering "
+            "questions about a mail."
+        ),
+        legal_basis=_("Art. 6(1)(e) GDPR with § 3 DSG NRW; for subscriptions Art. 6(1)(a) GDPR."),
+        retention=mails_retention,
+        recipients=_("The portal's operations, when a mail could not be delivered."),
+        expire=mails_expire,
+    ),
+]

@@ -1,0 +1,163 @@
+"""What participation keeps of a person (``mitwirken.privacy.registry``)."""
+
+import calendar
+import datetime
+
+from django.conf import settings
+from django.db.models import OuterRef, Subquery
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
+
+from mitwirken.privacy.registry import Processing
+
+from .models import EventRegistration, Phase, ProcedurePage, Report, Statement
+
+
+def months_before(moment: datetime.datetime, months: int) -> datetime.datetime:
+    """``moment`` ``months`` calendar months earlier (the 31 March minus one month is the last
+    day of February)."""
+    index = moment.year * 12 + moment.month - 1 - months
+    year, month = divmod(index, 12)
+    day = min(moment.day, calendar.monthrange(year, month + 1)[1])
+    return moment.replace(year=year, month=month + 1, day=day)
+
+
+def procedures_past_retention(now: datetime.datetime, candidates) -> list[int]:
+    """Of the procedures ``candidates`` (a queryset of ids), those whose last phase ended more
+    than their ``retention_months`` before ``now``. A procedure without phases has no end."""
+    last_end = Phase.objects.filter(procedure=OuterRef("pk")).order_by("-end").values("end")[:1]
+    procedures = (
+        ProcedurePage.objects.filter(pk__in=candidates)
+        .annotate(last_end=Subquery(last_end))
+        .filter(last_end__isnull=False)
+        .values_list("pk", "last_end", "retention_months")
+    )
+    return [pk for pk, ended, months in procedures if ended <= months_before(now, months)]
+
+
+def statements_expire(now: datetime.datetime) -> int:
+    """Name, postal and e-mail address and attachments of the statements of procedures past
+    their retention go; the reference, the text, the summary and the weighing stay."""
+    due = Statement.objects.filter(personal_data_removed_at__isnull=True)
+    procedures = procedures_past_retention(now, due.values("procedure"))
+    statements = due.filter(procedure__in=procedures)
+    for statement in statements.prefetch_related("attachments"):
+        # One by one, so that each attachment's file goes after the commit (participation.signals).
+        for attachment in statement.attachments.all():
+            attachment.delete()
+    return statements.update(
+        author=None,
+        name="",
+        street="",
+        postcode="",
+        city="",
+        email="",
+        personal_data_removed_at=now,
+    )
+
+
+def event_registrations_expire(now: datetime.datetime) -> int:
+    """Who registered for the events of procedures past their retention."""
+    registrations = EventRegistration.objects.all()
+    procedures = procedures_past_retention(now, registrations.values("event__procedure"))
+    _total, deleted = registrations.filter(event__procedure__in=procedures).delete()
+    return deleted.get(EventRegistration._meta.label, 0)
+
+
+def reporters_expire(now: datetime.datetime) -> int:
+    """Who reported a contribution, once the period for reports has passed."""
+    cutoff = now - datetime.timedelta(days=settings.PRIVACY_REPORT_DAYS)
+    return Report.objects.filter(reporter__isnull=False, created_at__lt=cutoff).update(
+        reporter=None
+    )
+
+
+def reports_retention():
+    days = settings.PRIVACY_REPORT_DAYS
+    return ngettext_lazy(
+        "Who reported is removed %(days)d day after the report; the report stays.",
+        "Who reported is removed %(days)d days after the report; the report stays.",
+        days,
+    ) % {"days": days}
+
+
+RETENTION = _(
+    "Until the retention period of the procedure has passed after its last phase ended: "
+    "24 months unless the procedure says otherwise."
+)
+
+PROCESSING = [
+    Processing(
+        key="contributions",
+        what=_(
+            "Proposals, comments, supports, poll votes and reports: your account, what you "
+            "wrote or chose, the time and the channel (online, paper, phone, e-mail, event)."
+        ),
+        purpose=_(
+            "Taking part in a procedure in public under your pseudonym; the procedure's "
+            "record, its moderation and its evaluation."
+        ),
+        legal_basis=_(
+            "Art. 6(1)(e) and (3) GDPR with § 3 DSG NRW (the city involves its citizens); "
+            "Art. 9(2)(e) GDPR where what you publish yourself shows a political opinion."
+        ),
+        retention=_(
+            "As long as the procedure is documented on the portal. When you delete your "
+            "account, your contributions stay as “deleted account” without your pseudonym; "
+            "supports and votes stay as numbers only."
+        ),
+        recipients=_(
+            "Everyone: the text with your pseudonym. The staff of the procedure and the "
+            "moderation: the account behind it."
+        ),
+    ),
+    Processing(
+        key="reports",
+        what=_("When you report a contribution to the moderation: your account and reason."),
+        purpose=_("Moderating the discussion; asking you back if needed."),
+        legal_basis=_("Art. 6(1)(e) GDPR with § 3 DSG NRW."),
+        retention=reports_retention,
+        recipients=_("The moderation."),
+        expire=reporters_expire,
+    ),
+    Processing(
+        key="statements",
+        what=_(
+            "Formal statements: name, postal address, e-mail address for the receipt, text, "
+            "attached files, reference number, version of the privacy notice."
+        ),
+        purpose=_(
+            "The formal procedure (such as a development plan) requires that every statement "
+            "is weighed and that its sender learns the result."
+        ),
+        legal_basis=_(
+            "Art. 6(1)(c) and (e) GDPR with the law of the procedure, for example § 3(2) of "
+            "the Federal Building Code (BauGB)."
+        ),
+        retention=format_lazy(
+            "{} {}",
+            RETENTION,
+            _(
+                "Then name, addresses and attached files are deleted; the text, its anonymised "
+                "summary and the weighing stay in the procedure's record."
+            ),
+        ),
+        recipients=_(
+            "The staff of the procedure and the Ombudsstelle. Public: only the anonymised "
+            "summary and the weighing."
+        ),
+        expire=statements_expire,
+    ),
+    Processing(
+        key="event_registrations",
+        what=_("Your registration for an event of a procedure: your account and the time."),
+        purpose=_("Planning the event and its places; reminding you of it."),
+        legal_basis=_("Art. 6(1)(e) GDPR with § 3 DSG NRW."),
+        retention=format_lazy(
+            "{} {}", RETENTION, _("Earlier when you cancel or delete your account.")
+        ),
+        recipients=_("The staff of the procedure."),
+        expire=event_registrations_expire,
+    ),
+]

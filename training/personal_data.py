@@ -1,0 +1,55 @@
+"""What the trainings keep of a person (``mitwirken.privacy.registry``)."""
+
+import datetime
+
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
+
+from mitwirken.privacy.registry import Processing
+
+from .models import Enrolment
+
+
+def enrolments_expire(now: datetime.datetime) -> int:
+    """Registrations that held no place when their session ended (cancelled, waiting, an offer
+    not taken up), ``PRIVACY_TRAINING_DAYS`` after the session."""
+    cutoff = now - datetime.timedelta(days=settings.PRIVACY_TRAINING_DAYS)
+    placeless = Enrolment.objects.filter(session__end__lt=cutoff).exclude(
+        status=Enrolment.Status.CONFIRMED
+    )
+    _total, deleted = placeless.delete()
+    return deleted.get(Enrolment._meta.label, 0)
+
+
+def enrolments_retention():
+    days = settings.PRIVACY_TRAINING_DAYS
+    return ngettext_lazy(
+        "Registrations with a place: until you delete your account, so that you can download "
+        "your certificate. Cancelled registrations and places on the waiting list: deleted "
+        "%(days)d day after the session.",
+        "Registrations with a place: until you delete your account, so that you can download "
+        "your certificate. Cancelled registrations and places on the waiting list: deleted "
+        "%(days)d days after the session.",
+        days,
+    ) % {"days": days}
+
+
+PROCESSING = [
+    Processing(
+        key="training_enrolments",
+        what=_(
+            "Your registration for a training session: your account, status, place on the "
+            "waiting list, attendance, the name for the certificate; the online lessons you "
+            "completed."
+        ),
+        purpose=_(
+            "Organising the session and its waiting list, reminders, the link to an online "
+            "room, certificates of attendance."
+        ),
+        legal_basis=_("Art. 6(1)(e) GDPR with § 3 DSG NRW."),
+        retention=enrolments_retention,
+        recipients=_("The trainers of the session and the Ombudsstelle."),
+        expire=enrolments_expire,
+    ),
+]
