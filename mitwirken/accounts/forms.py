@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.core.validators import validate_email
 from django.forms.boundfield import BoundField
 from django.utils.translation import get_language
@@ -51,6 +52,7 @@ def _is_email_address(value: str) -> bool:
 
 class SignupForm(forms.Form):
     """What allauth's sign-up form adds to e-mail and password: only the public display name.
+    The page shows the privacy notice's version (``{% privacy_notice %}``), stored with the account.
 
     allauth builds its form on this class (ACCOUNT_SIGNUP_FORM_CLASS) and calls ``signup`` once
     the account is saved.
@@ -63,7 +65,10 @@ class SignupForm(forms.Form):
     def signup(self, request, user):
         # Mails reach people in the language they signed up in; they can change it later.
         user_update(
-            user=user, display_name=self.cleaned_data["display_name"], language=get_language()
+            user=user,
+            display_name=self.cleaned_data["display_name"],
+            language=get_language(),
+            privacy_version=settings.PRIVACY_NOTICE_VERSION,
         )
 
 

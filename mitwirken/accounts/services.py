@@ -7,11 +7,23 @@ from mitwirken.text import strip_format_controls
 from .models import User
 
 
-def user_update(*, user: User, display_name: str, language: str | None = None) -> User:
+def user_update(
+    *,
+    user: User,
+    display_name: str,
+    language: str | None = None,
+    privacy_version: str | None = None,
+) -> User:
+    """The display name and the language of mails; at sign-up also the version of the privacy
+    notice the form showed (``privacy_version``)."""
     user.display_name = strip_format_controls(display_name).strip()
+    fields = ["display_name", "language"]
     if language in dict(settings.LANGUAGES):
         user.language = language
-    user.save(update_fields=["display_name", "language"])
+    if privacy_version is not None:
+        user.privacy_version = privacy_version
+        fields.append("privacy_version")
+    user.save(update_fields=fields)
     return user
 
 

@@ -77,14 +77,25 @@ class SubscriptionForm(HoneypotForm):
         """``target``: the one district, topic or page this form is for, chosen in a hidden
         field (the form on that page); else a choice of every district and topic."""
         super().__init__(*args, **kwargs)
+        # The version stored with the subscription (``consent_version``), and where it is
+        # explained.
+        consent_help = format_html(
+            _("Version of this consent text: {version}."),
+            version=settings.NOTIFICATIONS_CONSENT_VERSION,
+        )
         if privacy_url:
-            self.fields["consent"].help_text = format_html(
-                _(
-                    'How we protect your data: <a class="kern-link" href="{url}">'
-                    "privacy statement</a>."
+            consent_help = format_html(
+                "{} {}",
+                format_html(
+                    _(
+                        'How we protect your data: <a class="kern-link" href="{url}">'
+                        "privacy statement</a>."
+                    ),
+                    url=privacy_url,
                 ),
-                url=privacy_url,
+                consent_help,
             )
+        self.fields["consent"].help_text = consent_help
         if target is not None:
             value = target_value(target)
             self.targets = {value: target}

@@ -5,6 +5,7 @@ nothing when either fails: it raises a ValidationError whose messages name the f
 import uuid
 from collections.abc import Iterable, Sequence
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
@@ -261,7 +262,8 @@ def statement_create(
     give ``email``. The receipt goes to ``email``, else to the author's address, through the
     notifications outbox after commit. ``submission`` is the key of the form that sent it: the
     same form sent again, also at the same moment, returns the statement it made first and
-    sends no second receipt.
+    sends no second receipt. An online statement keeps the version of the privacy notice its
+    form showed (``PRIVACY_NOTICE_VERSION``).
     """
     _check("participation.add_statement", entered_by, author, procedure)
     if submission and (earlier := Statement.objects.filter(submission=submission).first()):
@@ -286,6 +288,8 @@ def statement_create(
         entered_by=entered_by,
         reference=f"pending-{uuid.uuid4().hex[:20]}",
         submission=submission,
+        # The notice the online form showed; staff entering a paper statement showed none.
+        privacy_version="" if entered_by else settings.PRIVACY_NOTICE_VERSION,
     )
     statement.full_clean(exclude=["submission"])
     try:

@@ -88,7 +88,7 @@ PAGE_TYPES = {model.__name__: model for model in (StandardPage, AccessibilitySta
 
 
 def service_pages(data: list) -> int:
-    """Leichte Sprache, Gebärdensprache, Barrierefreiheit, Datenschutz, Impressum, Kontakt"""
+    """Leichte Sprache, Gebärdensprache, Barrierefreiheit, Impressum, Kontakt"""
     home_page = _home()
     links = SiteLinks.for_site(Site.objects.get(is_default_site=True))
     written = 1
