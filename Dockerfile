@@ -28,4 +28,4 @@ RUN SECRET_KEY=build ALLOWED_HOSTS=build DATABASE_URL=sqlite:////tmp/build.sqlit
 
 USER mitwirken
 EXPOSE 8000
-CMD ["gunicorn", "mitwirken.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+CMD ["gunicorn", "mitwirken.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3"]

@@ -437,12 +437,32 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
+# No e-mail address, IP address or token in a log line (docs/deployment.md, "Logs"): every
+# handler masks them. Django's own handlers give way to these (its console and its mail to
+# ADMINS would write unmasked), and runserver's request lines go through the same filter.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"personal_data": {"()": "mitwirken.privacy.logging.PersonalDataFilter"}},
+    "formatters": {
+        "django.server": {
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] {message}",
+            "style": "{",
+        }
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["personal_data"]},
+        "django.server": {
+            "class": "logging.StreamHandler",
+            "formatter": "django.server",
+            "filters": ["personal_data"],
+        },
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
+        "django": {"handlers": [], "level": "INFO"},
+        "django.server": {"handlers": ["django.server"], "level": "INFO", "propagate": False},
         # Wagtail logs every page action and background task at INFO; keep the console readable.
         "wagtail": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
