@@ -8,7 +8,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
-from mitwirken.privacy.registry import Processing
+from mitwirken.privacy.registry import ExportPart, Processing
 
 from .models import SMALL_GROUP, Invitation, Respondent
 
@@ -67,3 +67,42 @@ PROCESSING = [
         ),
     ),
 ]
+
+
+# Download of one's data
+
+
+def account_export(user):
+    """Which surveys invited the person and which they answered. The answers are not linked to
+    the account (``Response`` knows no person), so they cannot be part of it; answers saved for
+    later on an invitation are, until they are sent."""
+    from mitwirken.privacy.exporting import iso
+
+    from .models import Invitation, Respondent
+
+    surveys = {}
+    invitations = Invitation.objects.filter(user=user).select_related("survey")
+    for invitation in invitations.order_by("created_at", "pk"):
+        surveys[invitation.survey_id] = {
+            "survey": invitation.survey.title,
+            "invited_at": iso(invitation.created_at),
+            "channel": invitation.channel,
+            "reminded_at": iso(invitation.reminded_at),
+            "answered": invitation.answered_at is not None,
+            "answered_at": iso(invitation.answered_at),
+            "saved_answers": invitation.draft or None,
+        }
+    for respondent in Respondent.objects.filter(user=user).select_related("survey"):
+        record = surveys.setdefault(
+            respondent.survey_id,
+            {
+                "survey": respondent.survey.title,
+                "invited_at": None,
+                "channel": None,
+                "reminded_at": None,
+                "answered_at": None,
+                "saved_answers": None,
+            },
+        )
+        record["answered"] = True
+    yield ExportPart("surveys", list(surveys.values()))

@@ -45,14 +45,17 @@ def download_name(name: str, *, suffix: str = ".pdf") -> str:
     return cleaned
 
 
-def private_file_response(file, *, name: str, content_type: str) -> HttpResponse:
-    """A download of ``file`` (a FieldFile in private storage) under the name ``name``.
+def private_file_response(
+    file, *, name: str, content_type: str, suffix: str = ".pdf"
+) -> HttpResponse:
+    """A download of ``file`` (a FieldFile in private storage) under the name ``name`` (which
+    ends in ``suffix``).
 
     The app streams the file itself; with ``PRIVATE_MEDIA_ACCEL_REDIRECT`` set (nginx's
     internal location for ``PRIVATE_MEDIA_ROOT``, e.g. ``/_private/``) it answers with an empty
     body and ``X-Accel-Redirect``, and the proxy sends the bytes.
     """
-    filename = download_name(name)
+    filename = download_name(name, suffix=suffix)
     prefix = settings.PRIVATE_MEDIA_ACCEL_REDIRECT
     if prefix:
         response = HttpResponse(content_type=content_type)

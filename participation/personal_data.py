@@ -9,7 +9,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
-from mitwirken.privacy.registry import Processing
+from mitwirken.privacy.registry import ExportPart, Processing
 
 from .models import EventRegistration, Phase, ProcedurePage, Report, Statement
 
@@ -161,3 +161,170 @@ PROCESSING = [
         expire=event_registrations_expire,
     ),
 ]
+
+
+# Download of one's data
+
+
+def _hidden(contribution) -> dict:
+    from mitwirken.privacy.exporting import iso
+
+    return {
+        "hidden_at": iso(contribution.hidden_at),
+        "hidden_reason": contribution.hidden_reason,
+    }
+
+
+def account_export(user):
+    from mitwirken.files import download_name
+    from mitwirken.privacy.exporting import iso, page_ref
+
+    from .models import (
+        Comment,
+        EventRegistration,
+        PollVote,
+        Proposal,
+        Report,
+        Statement,
+        Support,
+    )
+
+    proposals = Proposal.objects.filter(author=user).select_related("procedure")
+    yield ExportPart(
+        "proposals",
+        [
+            {
+                "id": proposal.pk,
+                "procedure": page_ref(proposal.procedure),
+                "title": proposal.title,
+                "text": proposal.text,
+                "category": proposal.category,
+                "channel": proposal.channel,
+                "created_at": iso(proposal.created_at),
+                "status": proposal.status,
+                "response": proposal.response,
+                "responded_at": iso(proposal.responded_at),
+                **_hidden(proposal),
+            }
+            for proposal in proposals.order_by("created_at", "pk")
+        ],
+    )
+    comments = Comment.objects.filter(author=user).select_related("procedure", "proposal")
+    yield ExportPart(
+        "comments",
+        [
+            {
+                "id": comment.pk,
+                "procedure": page_ref(comment.procedure),
+                "proposal": comment.proposal.title if comment.proposal_id else None,
+                "in_reply_to": comment.parent_id,
+                "text": comment.text,
+                "channel": comment.channel,
+                "created_at": iso(comment.created_at),
+                **_hidden(comment),
+            }
+            for comment in comments.order_by("created_at", "pk")
+        ],
+    )
+    supports = Support.objects.filter(user=user).select_related("proposal__procedure")
+    yield ExportPart(
+        "supports",
+        [
+            {
+                "procedure": page_ref(support.proposal.procedure),
+                "proposal": support.proposal.title,
+                "channel": support.channel,
+                "created_at": iso(support.created_at),
+            }
+            for support in supports.order_by("created_at", "pk")
+        ],
+    )
+    votes = (
+        PollVote.objects.filter(user=user)
+        .select_related("poll__procedure")
+        .prefetch_related("choices__question")
+    )
+    yield ExportPart(
+        "poll_votes",
+        [
+            {
+                "procedure": page_ref(vote.poll.procedure),
+                "poll": vote.poll.title,
+                "channel": vote.channel,
+                "created_at": iso(vote.created_at),
+                "answers": [
+                    {"question": choice.question.text, "choice": choice.text}
+                    for choice in sorted(
+                        vote.choices.all(),
+                        key=lambda c: (c.question.sort_order, c.question_id, c.sort_order, c.pk),
+                    )
+                ],
+            }
+            for vote in votes.order_by("created_at", "pk")
+        ],
+    )
+    statements = (
+        Statement.objects.filter(author=user)
+        .select_related("procedure")
+        .prefetch_related("attachments")
+        .order_by("created_at", "pk")
+    )
+    records, files = [], []
+    for statement in statements:
+        attachments = []
+        for number, attachment in enumerate(statement.attachments.all(), start=1):
+            path = (
+                f"files/statements/{download_name(statement.reference, suffix='')}/"
+                f"{number}-{download_name(attachment.name)}"
+            )
+            attachments.append({"name": attachment.name, "size": attachment.size, "file": path})
+            files.append((path, attachment.file))
+        records.append(
+            {
+                "reference": statement.reference,
+                "procedure": page_ref(statement.procedure),
+                "status": statement.status,
+                "name": statement.name,
+                "street": statement.street,
+                "postcode": statement.postcode,
+                "city": statement.city,
+                "email": statement.email,
+                "language": statement.language,
+                "text": statement.text,
+                "channel": statement.channel,
+                "created_at": iso(statement.created_at),
+                "privacy_version": statement.privacy_version,
+                "weighing": statement.weighing,
+                "weighed_at": iso(statement.weighed_at),
+                "personal_data_removed_at": iso(statement.personal_data_removed_at),
+                "attachments": attachments,
+            }
+        )
+    yield ExportPart("statements", records, files)
+    reports = Report.objects.filter(reporter=user).select_related("content_type")
+    yield ExportPart(
+        "reports",
+        [
+            {
+                "contribution": {"type": report.content_type.model, "id": report.object_id},
+                "reason": report.reason,
+                "created_at": iso(report.created_at),
+                "resolved_at": iso(report.resolved_at),
+            }
+            for report in reports.order_by("created_at", "pk")
+        ],
+    )
+    registrations = EventRegistration.objects.filter(user=user).select_related("event__procedure")
+    yield ExportPart(
+        "event_registrations",
+        [
+            {
+                "procedure": page_ref(registration.event.procedure),
+                "event": registration.event.title,
+                "start": iso(registration.event.start),
+                "end": iso(registration.event.end),
+                "registered_at": iso(registration.created_at),
+            }
+            for registration in registrations.order_by("created_at", "pk")
+        ],
+    )

@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from mitwirken.privacy.registry import Processing
+from mitwirken.privacy.registry import ExportPart, Processing
 
 PROCESSING = [
     Processing(
@@ -17,3 +17,33 @@ PROCESSING = [
         recipients=_("The Ombudsstelle."),
     ),
 ]
+
+
+# Download of one's data
+
+
+def account_export(user):
+    from mitwirken.privacy.exporting import iso
+
+    from .models import FormatSuggestion
+
+    suggestions = (
+        FormatSuggestion.objects.filter(author=user)
+        .select_related("category")
+        .order_by("created_at", "pk")
+    )
+    yield ExportPart(
+        "format_suggestions",
+        [
+            {
+                "title": suggestion.title,
+                "description": suggestion.description,
+                "category": str(suggestion.category) if suggestion.category_id else None,
+                "counterpart": suggestion.counterpart,
+                "example_url": suggestion.example_url,
+                "created_at": iso(suggestion.created_at),
+                "status": suggestion.status,
+            }
+            for suggestion in suggestions
+        ],
+    )

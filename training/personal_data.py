@@ -6,7 +6,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
-from mitwirken.privacy.registry import Processing
+from mitwirken.privacy.registry import ExportPart, Processing
 
 from .models import Enrolment
 
@@ -53,3 +53,57 @@ PROCESSING = [
         expire=enrolments_expire,
     ),
 ]
+
+
+# Download of one's data
+
+
+def account_export(user):
+    from mitwirken.privacy.exporting import iso, page_ref
+
+    from .models import Enrolment, LessonProgress
+
+    enrolments = (
+        Enrolment.objects.filter(user=user)
+        .select_related("session__module", "session__district")
+        .order_by("created_at", "pk")
+    )
+    yield ExportPart(
+        "training_enrolments",
+        [
+            {
+                "module": page_ref(enrolment.session.module),
+                "session": {
+                    "start": iso(enrolment.session.start),
+                    "end": iso(enrolment.session.end),
+                    "mode": enrolment.session.mode,
+                    "place": enrolment.session.place,
+                    "district": str(enrolment.session.district or ""),
+                },
+                "status": enrolment.status,
+                "registered_at": iso(enrolment.created_at),
+                "cancelled_at": iso(enrolment.cancelled_at),
+                "attended": enrolment.attended,
+                "certificate_code": enrolment.certificate_code,
+                "certificate_name": enrolment.certificate_name,
+                "certificate_issued_at": iso(enrolment.certificate_issued_at),
+            }
+            for enrolment in enrolments
+        ],
+    )
+    progress = (
+        LessonProgress.objects.filter(user=user)
+        .select_related("module")
+        .order_by("completed_at", "pk")
+    )
+    yield ExportPart(
+        "lesson_progress",
+        [
+            {
+                "module": page_ref(row.module),
+                "lesson": row.lesson,
+                "completed_at": iso(row.completed_at),
+            }
+            for row in progress
+        ],
+    )

@@ -12,6 +12,10 @@ class AccountsConfig(AppConfig):
     def ready(self):
         from mitwirken.editorial.registry import editorial_register
 
+        # kinds registers the mail that a download of one's data is ready; signals removes the
+        # download's file with its row.
+        from . import kinds, signals  # noqa: F401
+
         # The Ombudsstelle answers data protection requests: a person's download of their data
         # and the deletion of their account, on their request (docs/privacy.md).
         editorial_register(ombudsstelle_permissions=["accounts.handle_data_requests"])

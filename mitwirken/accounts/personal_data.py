@@ -9,7 +9,7 @@ from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
-from mitwirken.privacy.registry import Processing
+from mitwirken.privacy.registry import ExportPart, Processing
 
 from .models import User
 
@@ -86,3 +86,83 @@ PROCESSING = [
         expire=sessions_expire,
     ),
 ]
+
+
+# Download of one's data
+
+
+def _data_exports_retention():
+    return _(
+        "%(days)s days after it is ready; a request that never finished as long after it was made."
+    ) % {"days": settings.PRIVACY_EXPORT_DAYS}
+
+
+def _data_exports_expire(now) -> int:
+    from .services import data_exports_expire
+
+    return data_exports_expire(now)
+
+
+PROCESSING.append(
+    Processing(
+        key="data_exports",
+        what=_("Downloads of one's own data: the ZIP file, when it was asked for and by whom"),
+        purpose=_("To give a person the data the portal stores about them, on their request."),
+        legal_basis=_("Art. 15 and 20 GDPR with Art. 6(1)(c) GDPR (legal obligation)"),
+        retention=_data_exports_retention,
+        recipients=_(
+            "Only the person, after logging in; the Ombudsstelle when it prepared the download "
+            "on the person's request."
+        ),
+        expire=_data_exports_expire,
+    )
+)
+
+
+def account_export(user):
+    from allauth.account.models import EmailAddress
+
+    from mitwirken.privacy.exporting import iso
+
+    addresses = EmailAddress.objects.filter(user=user).order_by("-primary", "email")
+    yield ExportPart(
+        "account",
+        {
+            "email": user.email,
+            "email_addresses": [
+                {"email": address.email, "verified": address.verified, "primary": address.primary}
+                for address in addresses
+            ],
+            "display_name": user.display_name,
+            "first_name": user.first_name,
+            "last_name": user.last_name,
+            "language": user.language,
+            "date_joined": iso(user.date_joined),
+            "last_login": iso(user.last_login),
+            "privacy_version": user.privacy_version,
+        },
+    )
+    yield ExportPart(
+        "consents",
+        [
+            {
+                "consent": "privacy_notice",
+                "version": user.privacy_version,
+                "given_at": iso(user.date_joined),
+                "context": "sign_up",
+            }
+        ]
+        if user.privacy_version
+        else [],
+    )
+    yield ExportPart(
+        "data_exports",
+        [
+            {
+                "requested_at": iso(export.created_at),
+                "finished_at": iso(export.finished_at),
+                "requested_by_staff": export.requested_by_id is not None,
+            }
+            for export in user.data_exports.order_by("created_at", "pk")
+        ],
+    )

@@ -13,3 +13,22 @@ def is_verified(user) -> bool:
         verified = EmailAddress.objects.filter(user=user, verified=True).exists()
         user._email_verified = verified
     return verified
+
+
+def addresses_of(user) -> set[str]:
+    """Every e-mail address of ``user``'s account (allauth's and the login), lower-cased: what
+    they sent or subscribed to without logging in is found by these."""
+    from allauth.account.models import EmailAddress
+
+    emails = EmailAddress.objects.filter(user=user).values_list("email", flat=True)
+    return {email.lower() for email in [*emails, user.email] if email}
+
+
+def data_export_latest(*, user):
+    """The person's latest download of their data that is still kept, or ``None``: what the
+    form on the account page shows (being prepared, or ready until when)."""
+    from .models import DataExport
+
+    if user is None or not user.is_authenticated:
+        return None
+    return DataExport.objects.filter(user=user).order_by("-created_at", "-pk").first()

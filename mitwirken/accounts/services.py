@@ -1,10 +1,20 @@
+import datetime
+import tempfile
+from functools import partial
+
 from allauth.account.models import EmailAddress
 from django.conf import settings
-from django.db import transaction
+from django.core.exceptions import ValidationError
+from django.core.files import File
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
 
+from mitwirken import limits
 from mitwirken.text import strip_format_controls
 
-from .models import User
+from .models import DataExport, User
 
 
 def user_update(
@@ -43,3 +53,112 @@ def user_email_sync(*, user: User) -> None:
     if not address.primary:
         address.primary = True
         address.save(update_fields=["primary"])
+
+
+# Download of one's data ---------------------------------------------------------------------
+
+#: What a person hears who asks again while their download is being prepared.
+EXPORT_PREPARING = _(
+    "We are preparing the download of your data. You will get an e-mail with the link when it "
+    "is ready."
+)
+#: What a person hears who asked too often (``RATE_LIMITS["accounts.export"]``).
+EXPORT_TOO_OFTEN = _(
+    "Your data has been prepared for download several times today. Please use the link in the "
+    "last e-mail, or try again tomorrow."
+)
+#: An export still unfinished after this long is queued again when it is asked for (a task
+#: lost with a broker outage): the task is idempotent.
+EXPORT_REQUEUE_AFTER = datetime.timedelta(hours=1)
+
+
+def _export_queue(export: DataExport) -> None:
+    from .tasks import build_data_export
+
+    # robust: a broker outage must not fail the request; asking again later queues it again.
+    transaction.on_commit(partial(build_data_export.delay, export.pk), robust=True)
+
+
+def data_export_request(*, user: User, requested_by: User | None = None) -> DataExport:
+    """Ask for a download of ``user``'s data: saves the request and builds it in a task after
+    the commit; the person gets a mail with the link when it is ready (docs/privacy.md).
+
+    One export in preparation per person: asking again returns the one on its way (queued
+    again when it has waited long). At most ``RATE_LIMITS["accounts.export"]`` per person,
+    whoever asks. Refused with a ``ValidationError`` (code ``export_pending`` or
+    ``export_limit``) that says why.
+    """
+    pending = DataExport.objects.filter(user=user, finished_at__isnull=True).first()
+    if pending is not None:
+        if timezone.now() - pending.created_at > EXPORT_REQUEUE_AFTER:
+            _export_queue(pending)
+            return pending
+        raise ValidationError(EXPORT_PREPARING, code="export_pending")
+    if limits.exceeded_for("accounts.export", limits.keyed_hash("export", str(user.pk))):
+        raise ValidationError(EXPORT_TOO_OFTEN, code="export_limit")
+    try:
+        with transaction.atomic():
+            export = DataExport.objects.create(user=user, requested_by=requested_by)
+    except IntegrityError:  # a second request at the same moment: the first one counts
+        raise ValidationError(EXPORT_PREPARING, code="export_pending") from None
+    _export_queue(export)
+    return export
+
+
+def data_export_build(*, export: DataExport, now: datetime.datetime | None = None) -> DataExport:
+    """Write the ZIP of ``export``'s person (``exports.export_write``), store it and mail the
+    signed link. Idempotent: a finished export is neither built nor mailed again, also when two
+    runs meet (the second one throws its file away)."""
+    if export.finished_at is not None:
+        return export
+    from mitwirken.notifications.services import notify_address
+
+    from .exports import export_write
+    from .kinds import DATA_EXPORT_READY
+    from .tokens import export_link
+
+    now = now or timezone.now()
+    user = export.user
+    language = user.language or settings.LANGUAGE_CODE
+    with tempfile.TemporaryFile() as archive:
+        with translation.override(language):
+            export_write(archive, user=user, now=now)
+        size = archive.tell()
+        archive.seek(0)
+        with transaction.atomic():
+            locked = DataExport.objects.select_for_update().filter(pk=export.pk).first()
+            if locked is None or locked.finished_at is not None:
+                return locked or export
+            locked.file.save("export.zip", File(archive), save=False)
+            locked.size = size
+            locked.finished_at = now
+            locked.save(update_fields=["file", "size", "finished_at"])
+            notify_address(
+                DATA_EXPORT_READY,
+                email=user.email,
+                language=language,
+                key=f"export:{locked.pk}",
+                context={
+                    "export": locked,
+                    "days": settings.PRIVACY_EXPORT_DAYS,
+                    "expires_at": locked.expires_at,
+                    "by_staff": locked.requested_by_id is not None,
+                },
+                url=lambda: export_link(locked),
+                user=user,
+            )
+    return locked
+
+
+def data_exports_expire(now: datetime.datetime) -> int:
+    """Delete the downloads (rows and files) whose link has expired, and requests that never
+    finished within as long; returns how many. The retention rule ``data_exports``."""
+    cutoff = now - datetime.timedelta(days=settings.PRIVACY_EXPORT_DAYS)
+    due = DataExport.objects.filter(
+        Q(finished_at__lt=cutoff) | Q(finished_at__isnull=True, created_at__lt=cutoff)
+    )
+    count = 0
+    for export in due:  # one by one, so each file goes with its row (signals)
+        export.delete()
+        count += 1
+    return count

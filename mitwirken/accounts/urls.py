@@ -1,7 +1,18 @@
 """The person's own account: ``/konto/`` (``/en/account/``) and what hangs below it."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+
+from . import views
 
 app_name = "accounts"
 
-urlpatterns = []
+urlpatterns = [
+    path(_("data/"), views.export_request, name="export"),
+    path(
+        format_lazy("{}{}/", _("data/"), "<str:signed>"),
+        views.export_download,
+        name="export_download",
+    ),
+]

@@ -7,7 +7,7 @@ from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
-from mitwirken.privacy.registry import Processing
+from mitwirken.privacy.registry import ExportPart, Processing
 
 from .models import Message, Notification
 from .services import subscriptions_expire
@@ -83,3 +83,92 @@ PROCESSING = [
         expire=mails_expire,
     ),
 ]
+
+
+# Download of one's data
+
+
+def _target(target) -> dict:
+    """What a follow or subscription is about: its type, title and address."""
+    from wagtail.models import Page
+
+    from mitwirken.privacy.exporting import page_ref
+
+    if target is None:
+        return {"type": "", "title": "", "url": ""}
+    if isinstance(target, Page):
+        return {"type": str(target._meta.verbose_name), **page_ref(target)}
+    return {"type": str(target._meta.verbose_name), "title": str(target), "url": ""}
+
+
+def account_export(user):
+    import datetime
+
+    from django.conf import settings
+    from django.db.models import Q
+    from django.db.models.functions import Lower
+    from django.utils import timezone
+
+    from mitwirken.accounts.selectors import addresses_of
+    from mitwirken.privacy.exporting import iso
+
+    from .kinds import KINDS
+    from .models import EmailSubscription, Follow, Notification, Preference
+
+    follows = Follow.objects.filter(user=user).prefetch_related("target").order_by("created_at")
+    yield ExportPart(
+        "follows",
+        [{**_target(follow.target), "since": iso(follow.created_at)} for follow in follows],
+    )
+    preferences = Preference.objects.filter(user=user).order_by("kind")
+    yield ExportPart(
+        "notification_preferences",
+        [
+            {
+                "kind": preference.kind,
+                "label": str(KINDS[preference.kind].label) if preference.kind in KINDS else "",
+                "frequency": preference.frequency,
+            }
+            for preference in preferences
+        ],
+    )
+    addresses = addresses_of(user)
+    subscriptions = (
+        EmailSubscription.objects.annotate(address=Lower("email"))
+        .filter(address__in=addresses)
+        .prefetch_related("target")
+        .order_by("requested_at", "pk")
+    )
+    yield ExportPart(
+        "email_subscriptions",
+        [
+            {
+                "email": subscription.email,
+                **_target(subscription.target),
+                "language": subscription.language,
+                "consent_version": subscription.consent_version,
+                "requested_at": iso(subscription.requested_at),
+                "confirmed_at": iso(subscription.confirmed_at),
+            }
+            for subscription in subscriptions
+        ],
+    )
+    since = timezone.now() - datetime.timedelta(days=settings.PRIVACY_MAIL_DAYS)
+    mails = (
+        Notification.objects.annotate(address=Lower("email"))
+        .filter(status=Notification.Status.SENT, sent_at__gte=since)
+        .filter(Q(user=user) | Q(address__in=addresses))
+        .select_related("message")
+        .order_by("sent_at", "pk")
+    )
+    yield ExportPart(
+        "mails",
+        [
+            {
+                "subject": mail.message.subject,
+                "kind": mail.message.kind,
+                "sent_at": iso(mail.sent_at),
+            }
+            for mail in mails
+        ],
+    )

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
-from mitwirken.privacy.registry import Processing
+from mitwirken.privacy.registry import ExportPart, Processing
 
 from .models import Feedback
 
@@ -50,3 +50,41 @@ PROCESSING = [
         expire=feedback_expire,
     ),
 ]
+
+
+# Download of one's data
+
+
+def account_export(user):
+    """Accessibility feedback sent from any of the person's addresses (the form needs no
+    account)."""
+    from django.db.models.functions import Lower
+
+    from mitwirken.accounts.selectors import addresses_of
+    from mitwirken.privacy.exporting import iso
+
+    from .models import Feedback
+
+    addresses = addresses_of(user)
+    feedback = (
+        Feedback.objects.annotate(address=Lower("email"))
+        .filter(address__in=addresses)
+        .order_by("created_at", "pk")
+    )
+    yield ExportPart(
+        "accessibility_feedback",
+        [
+            {
+                "name": row.name,
+                "email": row.email,
+                "message": row.message,
+                "page_url": row.page_url,
+                "language": row.language,
+                "created_at": iso(row.created_at),
+                "status": row.status,
+                "answer": row.answer,
+                "answered_at": iso(row.answered_at),
+            }
+            for row in feedback
+        ],
+    )

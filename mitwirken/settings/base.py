@@ -386,6 +386,9 @@ RATE_LIMITS = {
     "evaluation.answer": (10, HOUR, 200),
     # Codes of printed invitations typed in, per client: enough for an event, too few to guess.
     "evaluation.code": (60, HOUR),
+    # Downloads of one's own data asked for one person, whoever asks (the person, or staff on
+    # their request): each one builds a ZIP of everything.
+    "accounts.export": (3, DAY),
 }
 # Anonymous poll votes: how long the signed form token of a poll lives (seconds), and when the
 # moderators are alarmed: more than this many anonymous votes on one poll within the window.

@@ -1,0 +1,66 @@
+"""The person's own account: the download of their data."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
+
+from mitwirken.files import private_file_response
+from mitwirken.web.messages import redirect_to_messages, success
+
+from . import services
+from .models import DataExport
+from .tokens import export_unsign
+
+EXPORT_REQUESTED = _(
+    "We are preparing the download of your data. You will get an e-mail with the link when it "
+    "is ready, usually within a few minutes."
+)
+
+
+def export_file_response(export: DataExport):
+    """The ZIP of a finished ``export`` as a download (``private_file_response``)."""
+    return private_file_response(
+        export.file,
+        name=f"mitwirken-meine-daten-{timezone.localdate(export.finished_at):%Y-%m-%d}.zip",
+        content_type="application/zip",
+        suffix=".zip",
+    )
+
+
+@login_required
+def export_request(request):
+    """POST: ask for a download of one's data; back to the account page with what happens."""
+    if request.method != "POST":
+        return redirect("accounts:account")
+    try:
+        services.data_export_request(user=request.user)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        success(request, EXPORT_REQUESTED)
+    return redirect_to_messages(reverse("accounts:account"))
+
+
+@never_cache
+@login_required
+def export_download(request, signed: str):
+    """The ZIP, for its owner signed in, through a valid link while it lives; anything else is
+    "not found" and sends nothing."""
+    found = export_unsign(signed)
+    if found is None or found[1] != request.user.pk:
+        raise Http404
+    export = (
+        DataExport.objects.filter(pk=found[0], user=request.user, finished_at__isnull=False)
+        .exclude(file="")
+        .first()
+    )
+    if export is None or export.expires_at <= timezone.now():
+        raise Http404
+    return export_file_response(export)
