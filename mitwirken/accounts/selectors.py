@@ -16,12 +16,13 @@ def is_verified(user) -> bool:
 
 
 def addresses_of(user) -> set[str]:
-    """Every e-mail address of ``user``'s account (allauth's and the login), lower-cased: what
-    they sent or subscribed to without logging in is found by these."""
+    """The confirmed e-mail addresses of ``user``'s account, lower-cased: what they sent or
+    subscribed to without logging in is found by these. Never an unconfirmed one: anyone may
+    add someone else's address to their account."""
     from allauth.account.models import EmailAddress
 
-    emails = EmailAddress.objects.filter(user=user).values_list("email", flat=True)
-    return {email.lower() for email in [*emails, user.email] if email}
+    emails = EmailAddress.objects.filter(user=user, verified=True).values_list("email", flat=True)
+    return {email.lower() for email in emails}
 
 
 def data_export_latest(*, user):

@@ -44,7 +44,7 @@ def export_request(request):
         for message in error.messages:
             messages.error(request, message)
     else:
-        success(request, EXPORT_REQUESTED)
+        success(request, EXPORT_REQUESTED, anchor="account-data")
     return redirect_to_messages(reverse("accounts:account"))
 
 

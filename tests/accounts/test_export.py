@@ -10,6 +10,7 @@ import zipfile
 from unittest import mock
 
 import pytest
+from allauth.account.models import EmailAddress
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.messages import get_messages
 from django.core import mail, signing
@@ -242,14 +243,22 @@ def test_another_persons_data_never_appears(home_page, citizen, django_capture_o
     everything(citizen, marker="KIM")
     other = UserFactory(email="other@example.org")
     everything(other, marker="FREMD")
+    # An address of the other person added to the citizen's account, never confirmed.
+    EmailAddress.objects.create(user=citizen, email="other@example.org", verified=False)
 
     export = built(citizen, django_capture_on_commit_callbacks)
 
     with export.file.open("rb") as file:
         archive = archive_of(file.read())
-    text = archive.read("data.json").decode()
-    assert "KIM" in text
-    assert "FREMD" not in text and "other@example.org" not in text
+    data = json.loads(archive.read("data.json"))
+    text = json.dumps(data, ensure_ascii=False)
+    assert "KIM" in text and "FREMD" not in text
+    # The unconfirmed address is listed as one of the account's, and finds nothing sent from it.
+    assert {"email": "other@example.org", "verified": False, "primary": False} in data["account"][
+        "email_addresses"
+    ]
+    del data["account"]
+    assert "other@example.org" not in json.dumps(data)
     assert len([name for name in archive.namelist() if name.startswith("files/")]) == 1
 
 
