@@ -15,6 +15,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.contrib.messages import get_messages
 from django.core import mail, signing
 from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import NoReverseMatch, clear_url_caches, path, reverse
 from django.utils import timezone
@@ -453,6 +454,30 @@ def test_one_download_is_prepared_at_a_time(citizen):
 
     assert refused.value.code == "export_pending"
     assert DataExport.objects.count() == 1
+
+
+def test_two_requests_at_the_same_moment_make_one_download(citizen):
+    DataExport.objects.create(user=citizen)
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        DataExport.objects.create(user=citizen)
+
+
+def test_a_download_waiting_long_is_queued_again(
+    citizen, home_page, django_capture_on_commit_callbacks
+):
+    waiting = DataExport.objects.create(user=citizen)
+    DataExport.objects.filter(pk=waiting.pk).update(
+        created_at=timezone.now() - datetime.timedelta(hours=2)
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        again = services.data_export_request(user=citizen)
+
+    assert again == waiting
+    waiting.refresh_from_db()
+    assert waiting.is_ready
+    assert [m.to for m in mail.outbox] == [[citizen.email]]
 
 
 def test_a_few_downloads_a_day(citizen, home_page, settings, django_capture_on_commit_callbacks):
