@@ -78,8 +78,6 @@ def account_export(user):
     later on an invitation are, until they are sent."""
     from mitwirken.privacy.exporting import iso
 
-    from .models import Invitation, Respondent
-
     surveys = {}
     invitations = Invitation.objects.filter(user=user).select_related("survey")
     for invitation in invitations.order_by("created_at", "pk"):

@@ -179,15 +179,7 @@ def account_export(user):
     from mitwirken.files import download_name
     from mitwirken.privacy.exporting import iso, page_ref
 
-    from .models import (
-        Comment,
-        EventRegistration,
-        PollVote,
-        Proposal,
-        Report,
-        Statement,
-        Support,
-    )
+    from .models import Comment, PollVote, Proposal, Support
 
     proposals = Proposal.objects.filter(author=user).select_related("procedure")
     yield ExportPart(

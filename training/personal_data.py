@@ -61,7 +61,7 @@ PROCESSING = [
 def account_export(user):
     from mitwirken.privacy.exporting import iso, page_ref
 
-    from .models import Enrolment, LessonProgress
+    from .models import LessonProgress
 
     enrolments = (
         Enrolment.objects.filter(user=user)

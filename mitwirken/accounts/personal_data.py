@@ -120,8 +120,6 @@ PROCESSING.append(
 
 
 def account_export(user):
-    from allauth.account.models import EmailAddress
-
     from mitwirken.privacy.exporting import iso
 
     addresses = EmailAddress.objects.filter(user=user).order_by("-primary", "email")

@@ -102,9 +102,6 @@ def _target(target) -> dict:
 
 
 def account_export(user):
-    import datetime
-
-    from django.conf import settings
     from django.db.models import Q
     from django.db.models.functions import Lower
     from django.utils import timezone
@@ -113,7 +110,7 @@ def account_export(user):
     from mitwirken.privacy.exporting import iso
 
     from .kinds import KINDS
-    from .models import EmailSubscription, Follow, Notification, Preference
+    from .models import EmailSubscription, Follow, Preference
 
     follows = Follow.objects.filter(user=user).prefetch_related("target").order_by("created_at")
     yield ExportPart(

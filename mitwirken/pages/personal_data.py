@@ -63,8 +63,6 @@ def account_export(user):
     from mitwirken.accounts.selectors import addresses_of
     from mitwirken.privacy.exporting import iso
 
-    from .models import Feedback
-
     addresses = addresses_of(user)
     feedback = (
         Feedback.objects.annotate(address=Lower("email"))
