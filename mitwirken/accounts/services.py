@@ -7,12 +7,33 @@ from mitwirken.text import strip_format_controls
 from .models import User
 
 
-def user_update(*, user: User, display_name: str, language: str | None = None) -> User:
-    user.display_name = strip_format_controls(display_name).strip()
+def user_update(
+    *,
+    user: User,
+    display_name: str,
+    language: str | None = None,
+    first_name: str | None = None,
+    last_name: str | None = None,
+) -> User:
+    """Change what the person says about themselves: the public display name, the language of
+    their mails and, where given, the optional real name (never public). ``None`` leaves a
+    field as it is; an unknown language too. One row, one statement."""
+    fields = {"display_name": _line(display_name)}
     if language in dict(settings.LANGUAGES):
-        user.language = language
-    user.save(update_fields=["display_name", "language"])
+        fields["language"] = language
+    if first_name is not None:
+        fields["first_name"] = _line(first_name)
+    if last_name is not None:
+        fields["last_name"] = _line(last_name)
+    for name, value in fields.items():
+        setattr(user, name, value)
+    user.save(update_fields=list(fields))
     return user
+
+
+def _line(text: str) -> str:
+    """A name as shown: without invisible format characters and surrounding spaces."""
+    return strip_format_controls(text).strip()
 
 
 @transaction.atomic

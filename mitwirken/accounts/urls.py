@@ -1,7 +1,11 @@
 """The person's own account: ``/konto/`` (``/en/account/``) and what hangs below it."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "accounts"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.account, name="account"),
+]
