@@ -90,8 +90,10 @@ class SignupForm(forms.Form):
         )
 
 
-#: The real name: optional, and never shown on the public site.
+#: The real name: optional (the portal's forms say so next to the label; Wagtail's do not), and
+#: never shown on the public site.
 REAL_NAME_HELP = _("Optional. Never shown on the public site.")
+PROFILE_REAL_NAME_HELP = _("Never shown on the public site.")
 
 
 def real_name_field(label, name: str, *, autocomplete: str) -> TextLineField:
@@ -100,7 +102,7 @@ def real_name_field(label, name: str, *, autocomplete: str) -> TextLineField:
         label=label,
         required=False,
         max_length=User._meta.get_field(name).max_length,
-        help_text=REAL_NAME_HELP,
+        help_text=PROFILE_REAL_NAME_HELP,
         widget=forms.TextInput(attrs={"autocomplete": autocomplete}),
     )
 

@@ -120,7 +120,9 @@ def test_the_profile_form_shows_what_the_person_has_now(client, citizen):
     assert form.find("input", attrs={"name": "display_name"})["value"] == "Kim aus Hörde"
     assert form.find("input", attrs={"name": "first_name"})["value"] == "Kim"
     assert form.find("input", attrs={"name": "language", "value": "de"}).has_attr("checked")
-    assert ui("Optional. Never shown on the public site.") in text_of(form)
+    first_name = form.find("input", attrs={"name": "first_name"})
+    hint = parsed(str(form)).find(id=first_name["aria-describedby"])
+    assert text_of(hint) == ui("Never shown on the public site.")
 
 
 def test_a_person_changes_display_name_real_name_and_language(client, citizen):
