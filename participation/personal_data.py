@@ -9,9 +9,18 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
+from mitwirken.accounts.sections import AccountSection, latest
 from mitwirken.privacy.registry import ExportPart, Processing
 
-from .models import EventRegistration, Phase, ProcedurePage, Report, Statement
+from .models import (
+    Comment,
+    EventRegistration,
+    Phase,
+    ProcedurePage,
+    Proposal,
+    Report,
+    Statement,
+)
 
 
 def months_before(moment: datetime.datetime, months: int) -> datetime.datetime:
@@ -320,3 +329,45 @@ def account_export(user):
             for registration in registrations.order_by("created_at", "pk")
         ],
     )
+
+
+# The account page
+
+
+def account_sections(user) -> list:
+    """The person's contributions (proposals and comments), formal statements and event
+    registrations, each a count and the latest few, in two queries a list."""
+    proposals = Proposal.objects.filter(author=user).select_related("procedure")
+    comments = Comment.objects.filter(author=user).select_related("procedure", "proposal")
+    statements = Statement.objects.filter(author=user).select_related("procedure")
+    registrations = (
+        EventRegistration.objects.filter(user=user)
+        .select_related("event__procedure")
+        .order_by("-event__start", "-pk")
+    )
+    return [
+        AccountSection(
+            key="contributions",
+            title=_("Your contributions"),
+            template="participation/account/contributions.html",
+            context={
+                "proposals": latest(proposals.order_by("-created_at", "-pk")),
+                "comments": latest(comments.order_by("-created_at", "-pk")),
+            },
+            order=10,
+        ),
+        AccountSection(
+            key="statements",
+            title=_("Your formal statements"),
+            template="participation/account/statements.html",
+            context={"statements": latest(statements.order_by("-created_at", "-pk"))},
+            order=20,
+        ),
+        AccountSection(
+            key="events",
+            title=_("Your event registrations"),
+            template="participation/account/events.html",
+            context={"registrations": latest(registrations)},
+            order=30,
+        ),
+    ]

@@ -6,9 +6,11 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
+from mitwirken.accounts.sections import AccountSection, latest
+from mitwirken.pages.kit import route_url
 from mitwirken.privacy.registry import ExportPart, Processing
 
-from .models import Enrolment
+from .models import Enrolment, TrainingIndexPage
 
 
 def enrolments_expire(now: datetime.datetime) -> int:
@@ -107,3 +109,30 @@ def account_export(user):
             for row in progress
         ],
     )
+
+
+# The account page
+
+
+def account_sections(user) -> list:
+    """The person's registrations for training sessions, the latest session first, with the
+    way to "My trainings", which lists them all (cancel, confirm, certificates)."""
+    enrolments = (
+        Enrolment.objects.filter(user=user)
+        .select_related("session__module")
+        .order_by("-session__start", "-pk")
+    )
+    index = TrainingIndexPage.objects.live().first()
+    return [
+        AccountSection(
+            key="trainings",
+            title=_("Your training registrations"),
+            template="training/account/enrolments.html",
+            context={
+                "enrolments": latest(enrolments),
+                "my_trainings_url": route_url(index, "my_trainings") if index else "",
+                "trainings_url": index.get_url() if index else "",
+            },
+            order=40,
+        )
+    ]

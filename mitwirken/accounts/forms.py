@@ -2,7 +2,8 @@ from django import forms
 from django.conf import settings
 from django.core.validators import validate_email
 from django.forms.boundfield import BoundField
-from django.utils.translation import get_language
+from django.utils.html import format_html
+from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 from wagtail.users import forms as wagtail_forms
 
@@ -50,6 +51,27 @@ def _is_email_address(value: str) -> bool:
     return True
 
 
+def language_field(**kwargs) -> forms.ChoiceField:
+    """The language of a person's e-mails, one radio each, every language named in itself and
+    marked up so that screen readers pronounce it right."""
+    kwargs.setdefault("label", _("Language of your e-mails"))
+    return forms.ChoiceField(
+        choices=[
+            (
+                code,
+                format_html(
+                    '<span lang="{}">{}</span>', code, get_language_info(code)["name_local"]
+                ),
+            )
+            for code, _n in settings.LANGUAGES
+        ],
+        widget=forms.RadioSelect,
+        template_name="components/radio_group.html",
+        error_messages={"invalid_choice": _("Please choose one of the languages.")},
+        **kwargs,
+    )
+
+
 class SignupForm(forms.Form):
     """What allauth's sign-up form adds to e-mail and password: only the public display name.
     The page shows the privacy notice's version (``{% privacy_notice %}``), stored with the account.
@@ -72,6 +94,41 @@ class SignupForm(forms.Form):
         )
 
 
+#: The real name: optional (the portal's forms say so next to the label; Wagtail's do not), and
+#: never shown on the public site.
+REAL_NAME_HELP = _("Optional. Never shown on the public site.")
+PROFILE_REAL_NAME_HELP = _("Never shown on the public site.")
+
+
+def real_name_field(label, name: str, *, autocomplete: str) -> TextLineField:
+    """A part of the real name as the user's field ``name`` keeps it: optional, never public."""
+    return TextLineField(
+        label=label,
+        required=False,
+        max_length=User._meta.get_field(name).max_length,
+        help_text=PROFILE_REAL_NAME_HELP,
+        widget=forms.TextInput(attrs={"autocomplete": autocomplete}),
+    )
+
+
+class ProfileForm(forms.Form):
+    """What a person changes on their account page: the public display name (the rules of the
+    sign-up), the optional real name, which is never public, and the language of their mails."""
+
+    display_name = DisplayNameField()
+    first_name = real_name_field(_("First name"), "first_name", autocomplete="given-name")
+    last_name = real_name_field(_("Last name"), "last_name", autocomplete="family-name")
+    language = language_field()
+
+    def __init__(self, *args, user: User, **kwargs):
+        self.user = user
+        initial = {name: getattr(user, name) for name in self.base_fields}
+        super().__init__(*args, initial=initial, **kwargs)
+
+    def save(self) -> User:
+        return user_update(user=self.user, **self.cleaned_data)
+
+
 # Wagtail's user forms in the admin. The real name is optional and never shown publicly: setting
 # Wagtail's required first_name and last_name to None leaves them to the model's optional fields.
 USER_ADMIN_FIELDS = {"display_name"}
@@ -80,10 +137,7 @@ USER_ADMIN_FIELD_CLASSES = {
     "first_name": TextLineField,
     "last_name": TextLineField,
 }
-USER_ADMIN_HELP_TEXTS = {
-    "first_name": _("Optional. Never shown on the public site."),
-    "last_name": _("Optional. Never shown on the public site."),
-}
+USER_ADMIN_HELP_TEXTS = {"first_name": REAL_NAME_HELP, "last_name": REAL_NAME_HELP}
 
 
 class UserAdminFormMixin:

@@ -22,19 +22,32 @@ def user_update(
     user: User,
     display_name: str,
     language: str | None = None,
+    first_name: str | None = None,
+    last_name: str | None = None,
     privacy_version: str | None = None,
 ) -> User:
-    """The display name and the language of mails; at sign-up also the version of the privacy
-    notice the form showed (``privacy_version``)."""
-    user.display_name = strip_format_controls(display_name).strip()
-    fields = ["display_name", "language"]
+    """Change what the person says about themselves: the public display name, the language of
+    their mails and, where given, the optional real name (never public); at sign-up also the
+    version of the privacy notice the form showed. ``None`` leaves a field as it is; an unknown
+    language too. One row, one statement."""
+    fields = {"display_name": _line(display_name)}
     if language in dict(settings.LANGUAGES):
-        user.language = language
+        fields["language"] = language
+    if first_name is not None:
+        fields["first_name"] = _line(first_name)
+    if last_name is not None:
+        fields["last_name"] = _line(last_name)
     if privacy_version is not None:
-        user.privacy_version = privacy_version
-        fields.append("privacy_version")
-    user.save(update_fields=fields)
+        fields["privacy_version"] = privacy_version
+    for name, value in fields.items():
+        setattr(user, name, value)
+    user.save(update_fields=list(fields))
     return user
+
+
+def _line(text: str) -> str:
+    """A name as shown: without invisible format characters and surrounding spaces."""
+    return strip_format_controls(text).strip()
 
 
 @transaction.atomic

@@ -9,6 +9,7 @@ from . import views
 app_name = "accounts"
 
 urlpatterns = [
+    path("", views.account, name="account"),
     path(_("data/"), views.export_request, name="export"),
     path(
         format_lazy("{}{}/", _("data/"), "<str:signed>"),

@@ -1,23 +1,55 @@
-"""The person's own account: the download of their data."""
+"""The account page (``/konto/``, ``/en/account/``): the person's profile, links to their
+sign-in and notification settings, what they have done on the portal, section by section from
+each app (``sections``), and the download of their data."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
 
+from mitwirken import limits
 from mitwirken.files import private_file_response
 from mitwirken.web.messages import redirect_to_messages, success
 
 from . import services
+from .forms import ProfileForm
 from .models import DataExport
+from .sections import account_sections
 from .tokens import export_unsign
 
-EXPORT_REQUESTED = _(
+PROFILE_LIMIT = "accounts.profile"
+
+
+@login_required
+@never_cache
+@require_http_methods(["GET", "POST"])
+def account(request):
+    status = 200
+    if request.method == "POST":
+        form = ProfileForm(request.POST, user=request.user)
+        if form.is_valid():
+            if limits.exceeded(request, PROFILE_LIMIT):
+                form.add_error(None, limits.MESSAGE)
+                status = 429
+            else:
+                form.save()
+                success(request, _("Your profile has been saved."), anchor="account-profile")
+                return redirect_to_messages(reverse("accounts:account"))
+    else:
+        form = ProfileForm(user=request.user)
+    sections = [(section, section.render(request)) for section in account_sections(request.user)]
+    context = {"form": form, "sections": sections}
+    return render(request, "accounts/account.html", context, status=status)
+
+
+EXPORT_REQUESTED = gettext_lazy(
     "We are preparing the download of your data. You will get an e-mail with the link when it "
     "is ready, usually within a few minutes."
 )

@@ -2,10 +2,10 @@ from django import forms
 from django.conf import settings
 from django.utils.html import format_html
 from django.utils.text import capfirst
-from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
+from mitwirken.accounts.forms import language_field
 from mitwirken.accounts.services import user_update
 from mitwirken.places.models import District, Topic
 from mitwirken.web.forms import HoneypotForm
@@ -137,22 +137,7 @@ def frequency_field(label) -> forms.ChoiceField:
 class PreferencesForm(forms.Form):
     """How often each kind of mail comes, and in which language; one radio group each."""
 
-    language = forms.ChoiceField(
-        label=_("Language of your e-mails"),
-        # Each language named in itself, marked up so screen readers pronounce it right.
-        choices=[
-            (
-                code,
-                format_html(
-                    '<span lang="{}">{}</span>', code, get_language_info(code)["name_local"]
-                ),
-            )
-            for code, _n in settings.LANGUAGES
-        ],
-        widget=forms.RadioSelect,
-        template_name=RADIO_GROUP_TEMPLATE,
-        error_messages={"invalid_choice": _("Please choose one of the languages.")},
-    )
+    language = language_field()
 
     def __init__(self, *args, user, **kwargs):
         self.user = user

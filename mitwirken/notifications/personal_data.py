@@ -2,14 +2,19 @@
 
 import datetime
 
+from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.db.models import Exists, OuterRef
+from django.db.models.functions import Lower
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
+from wagtail.models import Page
 
+from mitwirken.accounts.sections import AccountSection, latest
 from mitwirken.privacy.registry import ExportPart, Processing
 
-from .models import Message, Notification
+from .models import EmailSubscription, Follow, Message, Notification
 from .services import subscriptions_expire
 
 
@@ -169,3 +174,54 @@ def account_export(user):
             for mail in mails
         ],
     )
+
+
+# The account page
+
+
+def account_sections(user) -> list:
+    """What the person follows (all of it on ``notifications:overview``) and the e-mail
+    subscriptions confirmed for their verified addresses, the latest first."""
+
+    def shown(row):
+        target = row.target
+        return {
+            "row": row,
+            "target": target,
+            "type": capfirst(target._meta.verbose_name) if target is not None else "",
+            "url": target.get_url() if isinstance(target, Page) else "",
+        }
+
+    follows = latest(
+        Follow.objects.filter(user=user).prefetch_related("target").order_by("-created_at", "-pk")
+    )
+    # Only addresses the person has confirmed: an address added but not confirmed may be
+    # someone else's, whose subscriptions are not theirs to see.
+    addresses = (
+        EmailAddress.objects.filter(user=user, verified=True)
+        .annotate(address=Lower("email"))
+        .values("address")
+    )
+    subscriptions = latest(
+        EmailSubscription.objects.filter(email__in=addresses, confirmed_at__isnull=False)
+        .prefetch_related("target")
+        .order_by("-confirmed_at", "-pk")
+    )
+    for found in (follows, subscriptions):
+        found["items"] = [shown(row) for row in found["items"]]
+    return [
+        AccountSection(
+            key="follows",
+            title=_("What you follow"),
+            template="notifications/account/follows.html",
+            context={"follows": follows},
+            order=50,
+        ),
+        AccountSection(
+            key="subscriptions",
+            title=_("Your e-mail subscriptions"),
+            template="notifications/account/subscriptions.html",
+            context={"subscriptions": subscriptions},
+            order=60,
+        ),
+    ]

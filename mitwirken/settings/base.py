@@ -370,6 +370,8 @@ RATE_LIMITS = {
     # Anonymous poll votes per client per poll per day (a household or office shares an address).
     "participation.poll_anonymous": (20, DAY),
     "pages.feedback": (5, HOUR),
+    # Profile changes on the account page, per person (display name, real name, language).
+    "accounts.profile": (30, HOUR, 150),
     "notifications.subscribe": (10, HOUR),
     # Confirmation mails to one address, whoever asks: the form cannot flood an inbox.
     "notifications.subscribe_address": (5, HOUR),
