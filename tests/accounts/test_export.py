@@ -17,7 +17,7 @@ from django.core import mail, signing
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.test.utils import CaptureQueriesContext
-from django.urls import NoReverseMatch, clear_url_caches, path, reverse
+from django.urls import reverse
 from django.utils import timezone
 
 from evaluation.models import Respondent
@@ -52,27 +52,6 @@ from training.models import LessonProgress
 pytestmark = pytest.mark.django_db
 
 PDF = pdf_bytes()
-
-
-@pytest.fixture(autouse=True)
-def account_page_route():
-    """The account page (``accounts:account``) is another part of issue 17: until it is merged,
-    a stand-in answers at its address, so the redirect after a request can be followed."""
-    from django.http import HttpResponse
-
-    from mitwirken.accounts import urls
-
-    try:
-        reverse("accounts:account")
-    except NoReverseMatch:
-        stand_in = path("", lambda request: HttpResponse("account"), name="account")
-        urls.urlpatterns.append(stand_in)
-        clear_url_caches()
-        yield
-        urls.urlpatterns.remove(stand_in)
-        clear_url_caches()
-    else:
-        yield
 
 
 def everything(user, *, marker: str, count: int = 1):
