@@ -104,3 +104,16 @@ def account_export(user):
         )
         record["answered"] = True
     yield ExportPart("surveys", list(surveys.values()))
+
+
+# Deletion of the account
+
+
+def account_erase(user, emails) -> None:
+    """Invitations not yet answered go, and so does the record that the person answered a
+    survey (``Respondent``). The answers stay: they never knew whose they are."""
+    from .models import Invitation, Respondent
+
+    Invitation.objects.filter(user=user, answered_at__isnull=True).delete()
+    Invitation.objects.filter(user=user).update(user=None)
+    Respondent.objects.filter(user=user).delete()

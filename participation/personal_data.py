@@ -371,3 +371,38 @@ def account_sections(user) -> list:
             order=30,
         ),
     ]
+
+
+# Deletion of the account
+
+
+def account_erase(user, emails) -> None:
+    """Contributions stay, without their author: the pages show "Deleted account" for them
+    (``Contribution.author_deleted``). Supports and votes stay as counts. Formal statements
+    lose the account and the e-mail address; name and postal address stay as long as the
+    formal procedure needs them (the retention run removes them). Event registrations go;
+    reports keep their reason without the reporter."""
+    from mitwirken.privacy.erasure import address_q
+    from mitwirken.web import generations
+
+    from .generations import PARTICIPATION
+    from .models import (
+        Comment,
+        EventRegistration,
+        PollVote,
+        Proposal,
+        Report,
+        Statement,
+        Support,
+    )
+
+    Proposal.objects.filter(author=user).update(author=None)
+    Comment.objects.filter(author=user).update(author=None)
+    Support.objects.filter(user=user).update(user=None)
+    PollVote.objects.filter(user=user).update(user=None)
+    Statement.objects.filter(author=user).update(author=None, email="")
+    Statement.objects.filter(address_q("email", emails)).update(email="")
+    EventRegistration.objects.filter(user=user).delete()
+    Report.objects.filter(reporter=user).update(reporter=None)
+    # Rows changed without save(): pages in the cache showed the pseudonym.
+    generations.begin_after_commit(PARTICIPATION)

@@ -35,6 +35,33 @@ def member_of(group_name: str, **fields):
     return person
 
 
+def tables_containing(text: str) -> list[tuple[str, str]]:
+    """Every ``(model label, field name)`` of every installed app whose column holds ``text``
+    in some row (in any case): each concrete text-like column (CharField, TextField,
+    EmailField, URLField, JSONField, StreamField, file names …), read as text. ``[]`` when
+    no table has it."""
+    from django.apps import apps
+    from django.db import models
+    from django.db.models.functions import Cast
+
+    found = []
+    for model in apps.get_models(include_auto_created=True):
+        if model._meta.proxy or not model._meta.managed:
+            continue
+        for field in model._meta.concrete_fields:
+            if field.get_internal_type() not in TEXT_LIKE_COLUMNS:
+                continue
+            as_text = Cast(field.attname, output_field=models.TextField())
+            rows = model._base_manager.annotate(_as_text=as_text)
+            if rows.filter(_as_text__icontains=text).exists():
+                found.append((model._meta.label, field.name))
+    return found
+
+
+#: The internal types of the columns that ``tables_containing`` reads.
+TEXT_LIKE_COLUMNS = {"CharField", "TextField", "SlugField", "JSONField", "FileField"}
+
+
 def admin_access():
     """The permission to use Wagtail's admin."""
     from django.contrib.auth.models import Permission

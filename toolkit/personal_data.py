@@ -47,3 +47,13 @@ def account_export(user):
             for suggestion in suggestions
         ],
     )
+
+
+# Deletion of the account
+
+
+def account_erase(user, emails) -> None:
+    """Suggested formats stay, without who suggested them."""
+    from .models import FormatSuggestion
+
+    FormatSuggestion.objects.filter(author=user).update(author=None)

@@ -136,3 +136,28 @@ def account_sections(user) -> list:
             order=40,
         )
     ]
+
+
+# Deletion of the account
+
+
+def account_erase(user, emails) -> None:
+    """Places and waiting-list entries in sessions still to come are cancelled the way the
+    person would cancel them (``services.enrolment_cancel``): the first on the waiting list is
+    offered the place, and the trainers see it in the list of participants. Then every
+    enrolment (attendance and certificates included) and the progress in lessons go."""
+    from django.utils import timezone
+
+    from .models import Enrolment, LessonProgress
+    from .services import enrolment_cancel
+
+    now = timezone.now()
+    still_to_come = Enrolment.objects.filter(
+        user=user,
+        status__in=[*Enrolment.HOLDS_PLACE, Enrolment.Status.WAITING],
+        session__start__gt=now,
+    ).order_by("session__start", "pk")
+    for enrolment in still_to_come:
+        enrolment_cancel(enrolment=enrolment, now=now)
+    Enrolment.objects.filter(user=user).delete()
+    LessonProgress.objects.filter(user=user).delete()

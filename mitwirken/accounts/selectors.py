@@ -33,3 +33,32 @@ def data_export_latest(*, user):
     if user is None or not user.is_authenticated:
         return None
     return DataExport.objects.filter(user=user).order_by("-created_at", "-pk").first()
+
+
+# Deletion of the account
+
+#: The admin's log action of a deleted account (registered in ``wagtail_hooks``).
+DELETE_ACTION = "accounts.delete"
+
+
+def user_by_address(email: str):
+    """The account that has ``email`` (its login or another of its addresses, in any case),
+    or ``None``."""
+    from allauth.account.models import EmailAddress
+    from django.db.models import Q
+
+    from .models import User
+
+    owners = EmailAddress.objects.filter(email__iexact=email).values("user")
+    return User.objects.filter(Q(email__iexact=email) | Q(pk__in=owners)).first()
+
+
+def account_deletions(*, limit: int = 20):
+    """The admin's log of the latest deleted accounts, newest first, with the staff member."""
+    from wagtail.models import ModelLogEntry
+
+    return (
+        ModelLogEntry.objects.filter(action=DELETE_ACTION)
+        .select_related("user")
+        .order_by("-timestamp", "-pk")[:limit]
+    )

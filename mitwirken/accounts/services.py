@@ -9,12 +9,16 @@ from django.core.files import File
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone, translation
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from wagtail.log_actions import log
 
 from mitwirken import limits
 from mitwirken.text import strip_format_controls
 
+from . import rules
 from .models import DataExport, User
+from .selectors import DELETE_ACTION
 
 
 def user_update(
@@ -175,3 +179,58 @@ def data_exports_expire(now: datetime.datetime) -> int:
         export.delete()
         count += 1
     return count
+
+
+# Deletion of the account
+
+
+def account_label(user: User) -> str:
+    """How the admin's log names an account: by its number, without name or address."""
+    return gettext("Account %(number)s") % {"number": user.pk}
+
+
+def account_emails(user: User) -> list[str]:
+    """Every address of the account, the login's and allauth's, once each (in lower case)."""
+    addresses = EmailAddress.objects.filter(user=user).values_list("email", flat=True)
+    return sorted({email.lower() for email in [user.email, *addresses] if email})
+
+
+@transaction.atomic
+def account_delete(*, user: User, by: User | None = None, reason: str = "") -> None:
+    """Delete ``user``'s account (Art. 17 DSGVO): each app's ``account_erase(user, emails)``
+    (``personal_data.py``) removes or anonymises what it keeps of the person, then the user row
+    goes, all in one transaction, with the user row locked.
+
+    Apps are asked from the top of the layers down (the reverse of ``INSTALLED_APPS``): what a
+    higher app's erase writes through a lower app's service, such as the mail about a training
+    place it cancels, is then still removed by the lower app's.
+
+    ``by`` is the staff member who deletes on the person's request, with ``reason`` (required
+    then); without ``by`` the person deletes their own account. The admin's log keeps who
+    deleted and the reason, never a name or an address: the reason must not contain one of the
+    account's addresses."""
+    from mitwirken.privacy.registry import declared
+
+    user = User.objects.select_for_update().get(pk=user.pk)
+    rules.require_account_deletable(user)
+    emails = account_emails(user)
+    reason = strip_format_controls(reason).strip()
+    by_staff = by is not None and by.pk != user.pk
+    if by_staff and not reason:
+        raise ValidationError(_("Please give the reason for deleting this account."))
+    if any(email in reason.lower() for email in emails):
+        raise ValidationError(
+            _("Please do not write the person's e-mail address into the reason: it is kept.")
+        )
+    for account_erase in reversed(list(declared("account_erase"))):
+        account_erase(user, emails)
+    with translation.override(settings.LANGUAGE_CODE):
+        label = account_label(user)
+    log(
+        instance=user,
+        action=DELETE_ACTION,
+        user=by if by_staff else None,
+        title=label,
+        data={"by": "staff" if by_staff else "self", "reason": reason if by_staff else ""},
+    )
+    user.delete()

@@ -225,3 +225,25 @@ def account_sections(user) -> list:
             order=60,
         ),
     ]
+
+
+# Deletion of the account
+
+
+def account_erase(user, emails) -> None:
+    """Follows and preferences go, and the e-mail subscriptions of each of the addresses; so do
+    the outbox's rows to the person or to one of the addresses, sent or not, and every rendered
+    message that no other row still uses."""
+    from django.db.models import Q
+
+    from mitwirken.privacy.erasure import address_q
+
+    from .models import EmailSubscription, Follow, Message, Notification, Preference
+
+    rows = Notification.objects.filter(Q(user=user) | address_q("email", emails))
+    messages = set(rows.values_list("message_id", flat=True))
+    rows.delete()
+    Follow.objects.filter(user=user).delete()
+    Preference.objects.filter(user=user).delete()
+    EmailSubscription.objects.filter(address_q("email", emails)).delete()
+    Message.objects.filter(pk__in=messages, notifications__isnull=True).delete()

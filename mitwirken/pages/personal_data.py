@@ -86,3 +86,16 @@ def account_export(user):
             for row in feedback
         ],
     )
+
+
+# Deletion of the account
+
+
+def account_erase(user, emails) -> None:
+    """Accessibility feedback sent from one of the account's addresses stays, without the
+    sender's name and address."""
+    from mitwirken.privacy.erasure import address_q
+
+    from .models import Feedback
+
+    Feedback.objects.filter(address_q("email", emails)).update(name="", email="")

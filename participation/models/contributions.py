@@ -63,6 +63,13 @@ class Contribution(models.Model):
         return self.hidden_at is not None
 
     @property
+    def author_deleted(self) -> bool:
+        """Whether the author deleted their account: a proposal or comment sent online has an
+        author until then, while those that staff enter from paper, phone, e-mail or an event
+        never have one. (A formal statement may come online without an account.)"""
+        return self.author_id is None and self.channel == Channel.ONLINE
+
+    @property
     def public_text(self) -> str:
         """The text as everyone sees it: the moderation's public reason once it is hidden."""
         if self.is_hidden:
