@@ -174,3 +174,32 @@ class UserEditForm(UserAdminFormMixin, wagtail_forms.UserEditForm):
         fields = wagtail_forms.UserEditForm.Meta.fields | USER_ADMIN_FIELDS
         field_classes = USER_ADMIN_FIELD_CLASSES
         help_texts = USER_ADMIN_HELP_TEXTS
+
+
+# Deletion of the account
+
+
+class AccountDeleteForm(forms.Form):
+    """The person confirms the deletion of their own account with their password."""
+
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+    confirm = forms.BooleanField(
+        label=_("Yes, delete my account. I know that this cannot be undone."),
+        error_messages={"required": _("Please confirm that you want to delete your account.")},
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(
+                _("This is not your password. Nothing has been deleted."), code="password"
+            )
+        return password

@@ -41,18 +41,6 @@ def data_export_latest(*, user):
 DELETE_ACTION = "accounts.delete"
 
 
-def user_by_address(email: str):
-    """The account that has ``email`` (its login or another of its addresses, in any case),
-    or ``None``."""
-    from allauth.account.models import EmailAddress
-    from django.db.models import Q
-
-    from .models import User
-
-    owners = EmailAddress.objects.filter(email__iexact=email).values("user")
-    return User.objects.filter(Q(email__iexact=email) | Q(pk__in=owners)).first()
-
-
 def account_deletions(*, limit: int = 20):
     """The admin's log of the latest deleted accounts, newest first, with the staff member."""
     from wagtail.models import ModelLogEntry

@@ -16,4 +16,5 @@ urlpatterns = [
         views.export_download,
         name="export_download",
     ),
+    path(_("delete/"), views.delete, name="delete"),
 ]

@@ -1,8 +1,9 @@
 """The account page (``/konto/``, ``/en/account/``): the person's profile, links to their
 sign-in and notification settings, what they have done on the portal, section by section from
-each app (``sections``), and the download of their data."""
+each app (``sections``), the download of their data and the deletion of the account."""
 
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
@@ -16,6 +17,7 @@ from django.views.decorators.http import require_http_methods
 
 from mitwirken import limits
 from mitwirken.files import private_file_response
+from mitwirken.web.links import home_url
 from mitwirken.web.messages import redirect_to_messages, success
 
 from . import services
@@ -96,3 +98,41 @@ def export_download(request, signed: str):
     if export is None or export.expires_at <= timezone.now():
         raise Http404
     return export_file_response(export)
+
+
+# Deletion of the account
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def delete(request):
+    """GET says what deleting the account does; POST with the password and the confirmation
+    deletes it, signs the person out and leads to the home page with a message."""
+    from .forms import AccountDeleteForm
+    from .rules import can_delete_account
+    from .services import account_delete
+
+    reason = can_delete_account(request.user)
+    form = AccountDeleteForm(request.POST or None, user=request.user)
+    status = 200
+    if request.method == "POST" and not reason:
+        # Counted before the password is checked: the form guesses no password either.
+        if limits.exceeded(request, "accounts.delete"):
+            form.add_error(None, limits.MESSAGE)
+            status = 429
+        elif form.is_valid():
+            try:
+                account_delete(user=request.user)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                logout(request)
+                messages.success(
+                    request,
+                    _("Your account has been deleted. Thank you for taking part."),
+                )
+                return redirect_to_messages(home_url())
+    return render(
+        request, "accounts/account_delete.html", {"form": form, "reason": reason}, status=status
+    )

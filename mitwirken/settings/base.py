@@ -376,6 +376,8 @@ RATE_LIMITS = {
     # Confirmation mails to one address, whoever asks: the form cannot flood an inbox.
     "notifications.subscribe_address": (5, HOUR),
     "toolkit.suggest": (3, DAY),
+    # Attempts to delete one's own account (each checks the password), per person and client.
+    "accounts.delete": (5, HOUR, 20),
     # Registering for and cancelling training sessions, per person (a shared address: a course
     # room's Wi-Fi).
     "training.enrol": (20, HOUR, 100),

@@ -8,6 +8,8 @@ from .data_requests import (
     DataExportDownloadView,
     DataExportsView,
 )
+from .deletion import URL_NAME as DELETE_URL_NAME
+from .deletion import AccountDeleteView
 
 urlpatterns = [
     path("accounts/data-exports/", DataExportsView.as_view(), name=URL_NAME),
@@ -16,4 +18,5 @@ urlpatterns = [
         DataExportDownloadView.as_view(),
         name=DOWNLOAD_URL_NAME,
     ),
+    path("accounts/delete/", AccountDeleteView.as_view(), name=DELETE_URL_NAME),
 ]
