@@ -164,3 +164,20 @@ def account_export(user):
             for export in user.data_exports.order_by("created_at", "pk")
         ],
     )
+
+
+# Deletion of the account
+
+
+def account_erase(user, emails) -> None:
+    """The admin's earlier log entries about the account (created or edited by staff) keep
+    what happened, named by the account's number instead of its name or address."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import ModelLogEntry
+
+    from .services import account_label
+
+    ModelLogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(user, for_concrete_model=False),
+        object_id=str(user.pk),
+    ).update(label=account_label(user))

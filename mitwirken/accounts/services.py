@@ -185,8 +185,10 @@ def data_exports_expire(now: datetime.datetime) -> int:
 
 
 def account_label(user: User) -> str:
-    """How the admin's log names an account: by its number, without name or address."""
-    return gettext("Account %(number)s") % {"number": user.pk}
+    """How the admin's log names an account, in the site's language: by its number, without
+    name or address."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return gettext("Account %(number)s") % {"number": user.pk}
 
 
 def account_emails(user: User) -> list[str]:
@@ -211,7 +213,9 @@ def account_delete(*, user: User, by: User | None = None, reason: str = "") -> N
     account's addresses."""
     from mitwirken.privacy.registry import declared
 
-    user = User.objects.select_for_update().get(pk=user.pk)
+    user = User.objects.select_for_update().filter(pk=user.pk).first()
+    if user is None:  # deleted a moment ago by a request sent at the same time
+        return
     rules.require_account_deletable(user)
     emails = account_emails(user)
     reason = strip_format_controls(reason).strip()
@@ -224,13 +228,11 @@ def account_delete(*, user: User, by: User | None = None, reason: str = "") -> N
         )
     for account_erase in reversed(list(declared("account_erase"))):
         account_erase(user, emails)
-    with translation.override(settings.LANGUAGE_CODE):
-        label = account_label(user)
     log(
         instance=user,
         action=DELETE_ACTION,
         user=by if by_staff else None,
-        title=label,
+        title=account_label(user),
         data={"by": "staff" if by_staff else "self", "reason": reason if by_staff else ""},
     )
     user.delete()

@@ -8,10 +8,12 @@ from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 from django.utils.html import escape
+from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
 from evaluation.models import Invitation, Respondent, Response
 from mitwirken.accounts.admin.deletion import URL_NAME
+from mitwirken.accounts.services import account_delete
 from mitwirken.notifications.models import EmailSubscription, Follow, Preference
 from mitwirken.notifications.services import follow_create, subscription_request
 from mitwirken.pages.models import Feedback
@@ -310,6 +312,24 @@ def test_the_ombudsstelle_finds_the_person_by_any_address_and_deletes_with_a_rea
     listing = client.get(response["Location"]).content.decode()
     assert ui("The account has been deleted.") in listing
     assert "Antrag per Brief vom 3. Dezember" in listing
+
+
+def test_earlier_log_entries_about_the_account_lose_its_name(ombudsstelle, person):
+    log(instance=person, action="wagtail.edit", user=ombudsstelle, title=PSEUDONYM)
+
+    account_delete(user=person)
+
+    assert tables_containing(PSEUDONYM) == []
+    edited = ModelLogEntry.objects.get(action="wagtail.edit")
+    assert edited.label == ui("Account %(number)s") % {"number": person.pk}
+
+
+def test_deleting_an_account_already_deleted_changes_nothing(person):
+    """As a second request sent at the same moment finds it, once the first has committed."""
+    account_delete(user=person)
+    account_delete(user=person)
+
+    assert ModelLogEntry.objects.filter(action="accounts.delete").count() == 1
 
 
 def test_a_self_deletion_is_logged_without_the_person(client, person):

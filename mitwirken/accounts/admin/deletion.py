@@ -45,6 +45,9 @@ class AccountDeleteView(WagtailAdminTemplateMixin, TemplateView):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
+
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             find_form=kwargs.pop("find_form", None) or FindForm(),
