@@ -386,15 +386,7 @@ def account_erase(user, emails) -> None:
     from mitwirken.web import generations
 
     from .generations import PARTICIPATION
-    from .models import (
-        Comment,
-        EventRegistration,
-        PollVote,
-        Proposal,
-        Report,
-        Statement,
-        Support,
-    )
+    from .models import Comment, PollVote, Proposal, Support
 
     Proposal.objects.filter(author=user).update(author=None)
     Comment.objects.filter(author=user).update(author=None)

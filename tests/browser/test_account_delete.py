@@ -8,6 +8,7 @@ import re
 import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
+from django.utils import translation
 from playwright.sync_api import expect
 
 from mitwirken.accounts.admin.deletion import URL_NAME
@@ -26,6 +27,11 @@ CITIZEN = "phoenixsee@example.org"
 OTHER_CITIZEN = "nordstadt@example.org"
 
 
+def delete_url(language: str) -> str:
+    with translation.override(language):
+        return reverse("accounts:delete")
+
+
 def with_password(email: str):
     person = get_user_model().objects.get(email=email)
     person.set_password(DEFAULT_PASSWORD)
@@ -38,11 +44,11 @@ def test_a_citizen_deletes_their_account_with_the_password(page, demo_content):
     proposal = Proposal.objects.filter(author=person).first()
     proposal_url = f"{proposal.procedure.url}vorschlag/{proposal.pk}/"
 
-    page.goto("/en/account/delete/")
+    page.goto(delete_url("en"))
     log_in(page, CITIZEN)
     expect(page.get_by_role("heading", level=1)).to_have_text(ui("Delete your account", "en"))
     axe(page)
-    page.goto("/account/delete/")
+    page.goto(delete_url("de"))
     expect(page.get_by_role("heading", level=1)).to_have_text(ui("Delete your account"))
     axe(page)
 
