@@ -13,7 +13,7 @@ from wagtail.models import ModelLogEntry
 
 from evaluation.models import Invitation, Respondent, Response
 from mitwirken.accounts.admin.deletion import URL_NAME
-from mitwirken.accounts.services import account_delete
+from mitwirken.accounts.services import account_delete, data_export_request
 from mitwirken.notifications.models import EmailSubscription, Follow, Preference
 from mitwirken.notifications.services import follow_create, subscription_request
 from mitwirken.pages.models import Feedback
@@ -145,6 +145,10 @@ def test_the_page_says_what_goes_what_stays_and_asks_for_the_password(client, pe
 def test_deleting_leaves_the_address_in_no_table_and_the_contributions_anonymous(
     client, person, everything, django_capture_on_commit_callbacks
 ):
+    with django_capture_on_commit_callbacks(execute=True):
+        download = data_export_request(user=person)
+    download.refresh_from_db()
+    assert download.file.storage.exists(download.file.name)
     assert ("accounts.User", "email") in tables_containing(ADDRESS)
     client.force_login(person)
     with django_capture_on_commit_callbacks(execute=True):
@@ -192,6 +196,8 @@ def test_deleting_leaves_the_address_in_no_table_and_the_contributions_anonymous
     feedback = Feedback.objects.get()
     assert (feedback.name, feedback.email, feedback.message) == ("", "", "Kontrast zu gering.")
     assert Comment.objects.get().author is None and Proposal.objects.count() == 2
+    # The download of the person's data leaves the disk after the commit.
+    assert not download.file.storage.exists(download.file.name)
 
 
 def test_contributions_staff_entered_from_paper_still_have_no_account(client, procedure):
