@@ -140,6 +140,7 @@ def test_the_page_says_what_goes_what_stays_and_asks_for_the_password(client, pe
     assert ui("Formal statements") in page
     assert 'type="password"' in page and 'autocomplete="current-password"' in page
     assert ui("Delete my account") in page
+    assert f'href="{reverse("accounts:account")}"' in page
 
 
 def test_deleting_leaves_the_address_in_no_table_and_the_contributions_anonymous(
