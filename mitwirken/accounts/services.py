@@ -197,22 +197,29 @@ def account_emails(user: User) -> list[str]:
     return sorted({email.lower() for email in [user.email, *addresses] if email})
 
 
-@transaction.atomic
-def account_delete(*, user: User, by: User | None = None, reason: str = "") -> None:
-    """Delete ``user``'s account (Art. 17 DSGVO): each app's ``account_erase(user, emails)``
-    (``personal_data.py``) removes or anonymises what it keeps of the person, then the user row
-    goes, all in one transaction, with the user row locked.
+def personal_data_erase(*, user: User, emails: list[str] | None = None) -> None:
+    """What every app keeps of ``user`` removed or anonymised before the user row goes (each
+    app's ``account_erase`` in ``personal_data.py``), inside the caller's transaction.
 
     Apps are asked from the top of the layers down (the reverse of ``INSTALLED_APPS``): what a
     higher app's erase writes through a lower app's service, such as the mail about a training
-    place it cancels, is then still removed by the lower app's.
+    place it cancels, is then still removed by the lower app's."""
+    from mitwirken.privacy.registry import declared
+
+    emails = account_emails(user) if emails is None else emails
+    for account_erase in reversed(list(declared("account_erase"))):
+        account_erase(user, emails)
+
+
+@transaction.atomic
+def account_delete(*, user: User, by: User | None = None, reason: str = "") -> None:
+    """Delete ``user``'s account (Art. 17 DSGVO): ``personal_data_erase``, then the user row
+    goes, all in one transaction, with the user row locked.
 
     ``by`` is the staff member who deletes on the person's request, with ``reason`` (required
     then); without ``by`` the person deletes their own account. The admin's log keeps who
     deleted and the reason, never a name or an address: the reason must not contain one of the
     account's addresses."""
-    from mitwirken.privacy.registry import declared
-
     user = User.objects.select_for_update().filter(pk=user.pk).first()
     if user is None:  # deleted a moment ago by a request sent at the same time
         return
@@ -226,8 +233,7 @@ def account_delete(*, user: User, by: User | None = None, reason: str = "") -> N
         raise ValidationError(
             _("Please do not write the person's e-mail address into the reason: it is kept.")
         )
-    for account_erase in reversed(list(declared("account_erase"))):
-        account_erase(user, emails)
+    personal_data_erase(user=user, emails=emails)
     log(
         instance=user,
         action=DELETE_ACTION,

@@ -387,3 +387,17 @@ def test_other_staff_may_not_delete_accounts(client, moderator, person):
         assert (response.status_code, response["Location"]) == (302, reverse("wagtailadmin_home"))
     assert reverse(URL_NAME) not in client.get(reverse("wagtailadmin_home")).content.decode()
     assert get_user_model().objects.filter(pk=person.pk).exists()
+
+
+def test_deleting_a_user_in_wagtails_users_erases_the_same(client, person, everything):
+    """Wagtail's Users (administrators manage staff accounts there) deletes a user the same
+    way: nothing of the person stays behind in the outbox, subscriptions or feedback."""
+    administrator = UserFactory(is_staff=True, is_superuser=True)
+    client.force_login(administrator)
+    response = client.post(reverse("wagtailusers_users:delete", args=[person.pk]))
+    assert response.status_code == 302
+    assert not get_user_model().objects.filter(pk=person.pk).exists()
+    assert tables_containing(ADDRESS) == []
+    assert tables_containing(OTHER_ADDRESS) == []
+    everything["waiting"].refresh_from_db()
+    assert everything["waiting"].status == Enrolment.Status.OFFERED
