@@ -317,6 +317,12 @@ CHECKS = {
     "Print codes for a survey on paper": lambda c, u, w: get_ok(
         c, reverse("evaluation_surveys:paper", args=[w["survey"].pk])
     ),
+    "Send a person the download of their data on their request": lambda c, u, w: get_ok(
+        c, reverse("accounts_data_exports")
+    ),
+    "Delete a citizen's account on their request, with a reason": lambda c, u, w: get_ok(
+        c, reverse("accounts_delete_account")
+    ),
 }
 
 
