@@ -98,6 +98,8 @@ IMPLICIT_ROLES = {
     "navigation": ["nav"],
     "region": ["section[aria-labelledby]", "section[aria-label]"],  # a named section
     "row": ["tr"],
+    "rowgroup": ["thead", "tbody", "tfoot"],
+    "rowheader": ["th[scope=row]"],
     "search": [],  # role="search" only
     "table": ["table"],
 }

@@ -8,11 +8,7 @@ class PrivacyConfig(AppConfig):
     verbose_name = _("Data protection")
 
     def ready(self):
-        from mitwirken.editorial.registry import editorial_register
-
-        # views registers the privacy page's processing table.
+        # views registers the privacy page's processing table. The Ombudsstelle edits the page
+        # (controller, contact, data protection officer, rights) as every page below the home
+        # page; the processing table comes from the code.
         from . import views  # noqa: F401
-
-        # The Ombudsstelle edits the privacy page (controller, contact, data protection officer,
-        # rights); the processing table comes from the code.
-        editorial_register(ombudsstelle_pages=["privacy.PrivacyPage"])

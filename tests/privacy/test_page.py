@@ -76,8 +76,8 @@ def test_the_table_shows_what_why_legal_basis_how_long_and_who_of_each_row(
 
     headers = [text_of(th) for th in by_role(table, "columnheader")]
     assert headers == [ui("What"), ui("Why"), ui("Legal basis"), ui("How long"), ui("Who sees it")]
-    rows = by_role(table.find("tbody"), "row")
-    assert [text_of(row.find("th", scope="row")) for row in rows] == [row.what for row in ROWS]
+    rows = by_role(by_role(table, "rowgroup")[1], "row")
+    assert [text_of(one(row, "rowheader")) for row in rows] == [row.what for row in ROWS]
     for row, declared_row in zip(rows, ROWS, strict=True):
         cells = [text_of(cell) for cell in by_role(row, "cell")]
         assert cells == [
@@ -117,7 +117,7 @@ def test_the_english_page_has_the_same_table(client, privacy_page, declared):
     table = processing_table(client.get("/en/privacy/"))
 
     assert text_of(by_role(table, "columnheader")[0]) == ui("What", "en") == "What"
-    assert len(by_role(table.find("tbody"), "row")) == len(ROWS)
+    assert len(by_role(by_role(table, "rowgroup")[1], "row")) == len(ROWS)
 
 
 def test_the_site_has_one_privacy_page_directly_below_the_home_page(home_page, privacy_page):
