@@ -8,6 +8,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
+from mitwirken.privacy.exporting import iso
 from mitwirken.privacy.registry import ExportPart, Processing
 
 from .models import SMALL_GROUP, Invitation, Respondent
@@ -76,7 +77,6 @@ def account_export(user):
     """Which surveys invited the person and which they answered. The answers are not linked to
     the account (``Response`` knows no person), so they cannot be part of it; answers saved for
     later on an invitation are, until they are sent."""
-    from mitwirken.privacy.exporting import iso
 
     surveys = {}
     invitations = Invitation.objects.filter(user=user).select_related("survey")
@@ -112,7 +112,6 @@ def account_export(user):
 def account_erase(user, emails) -> None:
     """Invitations not yet answered go, and so does the record that the person answered a
     survey (``Respondent``). The answers stay: they never knew whose they are."""
-    from .models import Invitation, Respondent
 
     Invitation.objects.filter(user=user, answered_at__isnull=True).delete()
     Invitation.objects.filter(user=user).update(user=None)

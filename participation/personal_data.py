@@ -10,16 +10,23 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
 from mitwirken.accounts.sections import AccountSection, latest
+from mitwirken.files import download_name
+from mitwirken.privacy.erasure import address_q
+from mitwirken.privacy.exporting import iso, page_ref
 from mitwirken.privacy.registry import ExportPart, Processing
+from mitwirken.web import generations
 
+from .generations import PARTICIPATION
 from .models import (
     Comment,
     EventRegistration,
     Phase,
+    PollVote,
     ProcedurePage,
     Proposal,
     Report,
     Statement,
+    Support,
 )
 
 
@@ -176,7 +183,6 @@ PROCESSING = [
 
 
 def _hidden(contribution) -> dict:
-    from mitwirken.privacy.exporting import iso
 
     return {
         "hidden_at": iso(contribution.hidden_at),
@@ -185,10 +191,6 @@ def _hidden(contribution) -> dict:
 
 
 def account_export(user):
-    from mitwirken.files import download_name
-    from mitwirken.privacy.exporting import iso, page_ref
-
-    from .models import Comment, PollVote, Proposal, Support
 
     proposals = Proposal.objects.filter(author=user).select_related("procedure")
     yield ExportPart(
@@ -382,12 +384,6 @@ def account_erase(user, emails) -> None:
     lose the account and the e-mail address; name and postal address stay as long as the
     formal procedure needs them (the retention run removes them). Event registrations go;
     reports keep their reason without the reporter."""
-    from mitwirken.privacy.erasure import address_q
-    from mitwirken.web import generations
-
-    from .generations import PARTICIPATION
-    from .models import Comment, PollVote, Proposal, Support
-
     Proposal.objects.filter(author=user).update(author=None)
     Comment.objects.filter(author=user).update(author=None)
     Support.objects.filter(user=user).update(user=None)

@@ -2,7 +2,10 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from mitwirken.privacy.exporting import iso
 from mitwirken.privacy.registry import ExportPart, Processing
+
+from .models import FormatSuggestion
 
 PROCESSING = [
     Processing(
@@ -23,9 +26,6 @@ PROCESSING = [
 
 
 def account_export(user):
-    from mitwirken.privacy.exporting import iso
-
-    from .models import FormatSuggestion
 
     suggestions = (
         FormatSuggestion.objects.filter(author=user)
@@ -54,6 +54,5 @@ def account_export(user):
 
 def account_erase(user, emails) -> None:
     """Suggested formats stay, without who suggested them."""
-    from .models import FormatSuggestion
 
     FormatSuggestion.objects.filter(author=user).update(author=None)

@@ -3,14 +3,17 @@
 import datetime
 
 from django.conf import settings
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
 from mitwirken.accounts.sections import AccountSection, latest
 from mitwirken.pages.kit import route_url
+from mitwirken.privacy.exporting import iso, page_ref
 from mitwirken.privacy.registry import ExportPart, Processing
 
-from .models import Enrolment, TrainingIndexPage
+from .models import Enrolment, LessonProgress, TrainingIndexPage
+from .services import enrolment_cancel
 
 
 def enrolments_expire(now: datetime.datetime) -> int:
@@ -61,9 +64,6 @@ PROCESSING = [
 
 
 def account_export(user):
-    from mitwirken.privacy.exporting import iso, page_ref
-
-    from .models import LessonProgress
 
     enrolments = (
         Enrolment.objects.filter(user=user)
@@ -146,10 +146,6 @@ def account_erase(user, emails) -> None:
     person would cancel them (``services.enrolment_cancel``): the first on the waiting list is
     offered the place, and the trainers see it in the list of participants. Then every
     enrolment (attendance and certificates included) and the progress in lessons go."""
-    from django.utils import timezone
-
-    from .models import Enrolment, LessonProgress
-    from .services import enrolment_cancel
 
     now = timezone.now()
     still_to_come = Enrolment.objects.filter(

@@ -4,14 +4,18 @@ import datetime
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.sessions.models import Session
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
+from wagtail.models import ModelLogEntry
 
+from mitwirken.privacy.exporting import iso
 from mitwirken.privacy.registry import ExportPart, Processing
 
 from .models import User
+from .services import account_label, data_exports_expire
 
 
 def unconfirmed_accounts_expire(now: datetime.datetime) -> int:
@@ -98,7 +102,6 @@ def _data_exports_retention():
 
 
 def _data_exports_expire(now) -> int:
-    from .services import data_exports_expire
 
     return data_exports_expire(now)
 
@@ -120,7 +123,6 @@ PROCESSING.append(
 
 
 def account_export(user):
-    from mitwirken.privacy.exporting import iso
 
     addresses = EmailAddress.objects.filter(user=user).order_by("-primary", "email")
     yield ExportPart(
@@ -172,10 +174,6 @@ def account_export(user):
 def account_erase(user, emails) -> None:
     """The admin's earlier log entries about the account (created or edited by staff) keep
     what happened, named by the account's number instead of its name or address."""
-    from django.contrib.contenttypes.models import ContentType
-    from wagtail.models import ModelLogEntry
-
-    from .services import account_label
 
     ModelLogEntry.objects.filter(
         content_type=ContentType.objects.get_for_model(user, for_concrete_model=False),

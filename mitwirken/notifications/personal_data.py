@@ -4,17 +4,22 @@ import datetime
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Lower
+from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 from wagtail.models import Page
 
 from mitwirken.accounts.sections import AccountSection, latest
+from mitwirken.accounts.selectors import addresses_of
+from mitwirken.privacy.erasure import address_q
+from mitwirken.privacy.exporting import iso, page_ref
 from mitwirken.privacy.registry import ExportPart, Processing
 
-from .models import EmailSubscription, Follow, Message, Notification
+from .kinds import KINDS
+from .models import EmailSubscription, Follow, Message, Notification, Preference
 from .services import subscriptions_expire
 
 
@@ -95,9 +100,6 @@ PROCESSING = [
 
 def _target(target) -> dict:
     """What a follow or subscription is about: its type, title and address."""
-    from wagtail.models import Page
-
-    from mitwirken.privacy.exporting import page_ref
 
     if target is None:
         return {"type": "", "title": "", "url": ""}
@@ -107,15 +109,6 @@ def _target(target) -> dict:
 
 
 def account_export(user):
-    from django.db.models import Q
-    from django.db.models.functions import Lower
-    from django.utils import timezone
-
-    from mitwirken.accounts.selectors import addresses_of
-    from mitwirken.privacy.exporting import iso
-
-    from .kinds import KINDS
-    from .models import EmailSubscription, Follow, Preference
 
     follows = Follow.objects.filter(user=user).prefetch_related("target").order_by("created_at")
     yield ExportPart(
@@ -234,11 +227,6 @@ def account_erase(user, emails) -> None:
     """Follows and preferences go, and the e-mail subscriptions of each of the addresses; so do
     the outbox's rows to the person or to one of the addresses, sent or not, and every rendered
     message that no other row still uses."""
-    from django.db.models import Q
-
-    from mitwirken.privacy.erasure import address_q
-
-    from .models import EmailSubscription, Follow, Message, Notification, Preference
 
     rows = Notification.objects.filter(Q(user=user) | address_q("email", emails))
     messages = set(rows.values_list("message_id", flat=True))

@@ -3,9 +3,13 @@
 import datetime
 
 from django.conf import settings
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
+from mitwirken.accounts.selectors import addresses_of
+from mitwirken.privacy.erasure import address_q
+from mitwirken.privacy.exporting import iso
 from mitwirken.privacy.registry import ExportPart, Processing
 
 from .models import Feedback
@@ -58,10 +62,6 @@ PROCESSING = [
 def account_export(user):
     """Accessibility feedback sent from any of the person's addresses (the form needs no
     account)."""
-    from django.db.models.functions import Lower
-
-    from mitwirken.accounts.selectors import addresses_of
-    from mitwirken.privacy.exporting import iso
 
     addresses = addresses_of(user)
     feedback = (
@@ -94,8 +94,5 @@ def account_export(user):
 def account_erase(user, emails) -> None:
     """Accessibility feedback sent from one of the account's addresses stays, without the
     sender's name and address."""
-    from mitwirken.privacy.erasure import address_q
-
-    from .models import Feedback
 
     Feedback.objects.filter(address_q("email", emails)).update(name="", email="")
