@@ -26,6 +26,7 @@ from .models import (
     Proposal,
     Report,
     Statement,
+    StatementAttachment,
     Support,
 )
 
@@ -58,10 +59,9 @@ def statements_expire(now: datetime.datetime) -> int:
     due = Statement.objects.filter(personal_data_removed_at__isnull=True)
     procedures = procedures_past_retention(now, due.values("procedure"))
     statements = due.filter(procedure__in=procedures)
-    for statement in statements.prefetch_related("attachments"):
-        # One by one, so that each attachment's file goes after the commit (participation.signals).
-        for attachment in statement.attachments.all():
-            attachment.delete()
+    # Each file goes after the commit: deleting sends post_delete for every attachment
+    # (participation.signals).
+    StatementAttachment.objects.filter(statement__in=statements).delete()
     return statements.update(
         author=None,
         name="",

@@ -129,8 +129,7 @@ def account_export(user):
     )
     addresses = addresses_of(user)
     subscriptions = (
-        EmailSubscription.objects.annotate(address=Lower("email"))
-        .filter(address__in=addresses)
+        EmailSubscription.objects.filter(address_q("email", addresses))
         .prefetch_related("target")
         .order_by("requested_at", "pk")
     )
@@ -150,9 +149,8 @@ def account_export(user):
     )
     since = timezone.now() - datetime.timedelta(days=settings.PRIVACY_MAIL_DAYS)
     mails = (
-        Notification.objects.annotate(address=Lower("email"))
-        .filter(status=Notification.Status.SENT, sent_at__gte=since)
-        .filter(Q(user=user) | Q(address__in=addresses))
+        Notification.objects.filter(status=Notification.Status.SENT, sent_at__gte=since)
+        .filter(Q(user=user) | address_q("email", addresses))
         .select_related("message")
         .order_by("sent_at", "pk")
     )

@@ -3,7 +3,6 @@
 import datetime
 
 from django.conf import settings
-from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
@@ -64,11 +63,7 @@ def account_export(user):
     account)."""
 
     addresses = addresses_of(user)
-    feedback = (
-        Feedback.objects.annotate(address=Lower("email"))
-        .filter(address__in=addresses)
-        .order_by("created_at", "pk")
-    )
+    feedback = Feedback.objects.filter(address_q("email", addresses)).order_by("created_at", "pk")
     yield ExportPart(
         "accessibility_feedback",
         [
