@@ -252,3 +252,14 @@ def test_the_seed_puts_the_notice_where_the_standard_page_was_and_links_it(clien
     assert page.contact_email == "ombudsstelle@dortmund.de"
     footer = parsed(client.get("/")).find("footer")
     assert one(footer, "link", page.title, href="/datenschutz/")
+
+
+def test_the_page_makes_as_many_queries_for_20_rows_as_for_2(
+    client, privacy_page, monkeypatch, without_page_cache, django_assert_max_num_queries
+):
+    client.get("/datenschutz/")  # the site's root paths and settings, cached once per process
+    for size in (2, 20):
+        monkeypatch.setattr(views, "processings", lambda size=size: (ROWS * 10)[:size])
+        with django_assert_max_num_queries(6):
+            page = client.get("/datenschutz/")
+        assert len(by_role(by_role(page, "rowgroup")[1], "row")) == size
