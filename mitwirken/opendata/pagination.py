@@ -18,3 +18,12 @@ class PagePagination(PageNumberPagination):
             return super().paginate_queryset(queryset, request, view)
         except NotFound as error:
             raise ValidationError({self.page_query_param: [_("There is no such page.")]}) from error
+
+    def get_paginated_response_schema(self, schema):
+        """DRF's, with the links nullable as OpenAPI 3.1 says it (a JSON Schema type list)."""
+        paginated = super().get_paginated_response_schema(schema)
+        for link in ("next", "previous"):
+            field = paginated["properties"][link]
+            field.pop("nullable", None)
+            field["type"] = ["string", "null"]
+        return paginated

@@ -122,7 +122,15 @@ def dataset_viewset(dataset: Dataset) -> type[DatasetViewSet]:
         retrieve=extend_schema(
             summary=dataset.title,
             description=dataset.description,
-            parameters=[LANG_PARAMETER],
+            parameters=[
+                LANG_PARAMETER,
+                OpenApiParameter(
+                    dataset.lookup_field,
+                    int if dataset.lookup_field == "pk" else str,
+                    OpenApiParameter.PATH,
+                    description=_("The row's id (or slug), as the list gives it."),
+                ),
+            ],
             responses={200: dataset.serializer, **ERRORS},
             tags=[dataset.name],
         ),
@@ -134,25 +142,34 @@ def openapi_document() -> dict:
     return SchemaGenerator().get_schema(request=None, public=True)
 
 
+def _parameter(parameter: dict) -> dict:
+    schema = parameter.get("schema", {})
+    return {
+        "name": parameter["name"],
+        "where": parameter["in"],
+        "description": parameter.get("description", ""),
+        "type": schema.get("format") or schema.get("type", ""),
+        "values": schema.get("enum", []),
+    }
+
+
 @cacheable
 def api_docs(request):
     """The API's documentation for people: every endpoint, what it returns, its parameters
     and an example, from the same OpenAPI document the machines read."""
     document = openapi_document()
-    endpoints = []
-    for path, operations in document["paths"].items():
-        operation = operations.get("get")
-        if operation is None:
-            continue
-        endpoints.append(
-            {
-                "path": path,
-                "summary": operation.get("summary", ""),
-                "description": operation.get("description", ""),
-                "parameters": operation.get("parameters", []),
-                "id": operation["operationId"],
-            }
-        )
+    endpoints = [
+        {
+            "path": path,
+            "example": "" if "{" in path else path,
+            "summary": operations["get"].get("summary", ""),
+            "description": operations["get"].get("description", ""),
+            "parameters": [_parameter(item) for item in operations["get"].get("parameters", [])],
+            "id": operations["get"]["operationId"],
+        }
+        for path, operations in document["paths"].items()
+        if "get" in operations
+    ]
     return render(request, "opendata/api_docs.html", {"endpoints": endpoints})
 
 

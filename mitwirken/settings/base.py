@@ -129,6 +129,13 @@ SPECTACULAR_SETTINGS = {
     # 3.1: nullable fields are JSON Schema's own types, so responses validate against it.
     "OAS_VERSION": "3.1.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "ENUM_GENERATE_CHOICE_DESCRIPTION": False,
+    "ENUM_NAME_OVERRIDES": {
+        # online, in person, hybrid: procedures and training sessions share the values
+        "PresenceEnum": "participation.models.procedures.ProcedureMode",
+        "FormatModeEnum": "toolkit.models.Mode",
+        "EffortEnum": "toolkit.models.Level",
+    },
     "PREPROCESSING_HOOKS": ["mitwirken.opendata.views.only_this_api"],
     "LICENSE": {"name": "EUPL-1.2 (the software)"},
 }
