@@ -133,7 +133,9 @@ class PlannedProjectSerializer(PageSerializer):
     districts = slugs()
     topics = slugs()
     procedure = serializers.PrimaryKeyRelatedField(
-        read_only=True, help_text=_("The id of the procedure of this project, if there is one.")
+        read_only=True,
+        allow_null=True,
+        help_text=_("The id of the procedure of this project, if there is one."),
     )
 
     class Meta:

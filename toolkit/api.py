@@ -18,7 +18,9 @@ class FormatSerializer(PageSerializer):
         many=True, read_only=True, help_text=_("The ids of the platforms it runs on.")
     )
     counterpart = serializers.PrimaryKeyRelatedField(
-        read_only=True, help_text=_("The id of its digital or analog counterpart, if any.")
+        read_only=True,
+        allow_null=True,
+        help_text=_("The id of its digital or analog counterpart, if any."),
     )
 
     class Meta:

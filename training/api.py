@@ -51,7 +51,7 @@ class TrainingModuleFilter(filters.FilterSet):
 
 class SessionSerializer(serializers.ModelSerializer):
     module = serializers.PrimaryKeyRelatedField(read_only=True, help_text=_("The module's id."))
-    district = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    district = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
 
     class Meta:
         model = Session

@@ -17,12 +17,12 @@ def exception_handler(exc, context):
     response = drf_exception_handler(exc, context)
     if response is None:
         return None
-    error = {"code": getattr(exc, "default_code", "error"), "message": ""}
+    error = {"code": getattr(exc, "default_code", "not_found"), "message": ""}
     if isinstance(exc, exceptions.ValidationError) and isinstance(exc.detail, dict):
         error["code"] = "invalid"
         error["message"] = _("Some parameters are not valid.")
         error["fields"] = {name: _messages(detail) for name, detail in exc.detail.items()}
-    elif isinstance(exc, exceptions.NotFound):
+    elif response.status_code == 404:  # also Django's Http404, which DRF answers
         error["message"] = _("Nothing was found here.")
     else:
         error["message"] = " ".join(_messages(getattr(exc, "detail", str(exc))))

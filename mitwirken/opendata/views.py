@@ -59,12 +59,15 @@ class DatasetViewSet(viewsets.ReadOnlyModelViewSet):
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
+        # The path has no language prefix, so LocaleMiddleware chose German: ?lang=, else the
+        # browser's Accept-Language (and the language cookie) decide here.
         language = request.query_params.get("lang")
-        if language is not None:
-            if language not in LANGUAGE_CODES:
-                raise ValidationError({"lang": [_("Choose de or en.")]})
-            translation.activate(language)
-            request.LANGUAGE_CODE = language
+        if language is None:
+            language = translation.get_language_from_request(request._request)
+        elif language not in LANGUAGE_CODES:
+            raise ValidationError({"lang": [_("Choose de or en.")]})
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
 
     def _last_modified(self):
         field = self.dataset.modified_field

@@ -67,6 +67,7 @@ def data(django_db_setup, django_db_blocker):
         citizen = UserFactory(email="geheim.person@example.org", display_name="Geheime Mitmacherin")
         procedure = ProcedurePageFactory(
             title="Offenes Verfahren in Hörde",
+            kind="land_use",
             districts=[hoerde],
             topics=[topic],
             council_paper="16389-20",
@@ -124,12 +125,12 @@ def get(client, url, **headers):
 
 def test_the_schema_documents_every_endpoint_and_the_answers_match_it(client, db, data):
     schema = get(client, "/api/v1/schema/").json()
-    validator_root = {**schema}
+    # A blank URL is "" and so matches both of drf-spectacular's oneOf (a URI, or empty) when
+    # formats are not checked: any of them will do.
+    validator_root = json.loads(json.dumps(schema).replace('"oneOf"', '"anyOf"'))
     for dataset in datasets():
-        list_path, detail_path = (
-            f"/api/v1/{dataset.name}/",
-            f"/api/v1/{dataset.name}/{{{dataset.lookup_field}}}/",
-        )
+        key = "id" if dataset.lookup_field == "pk" else dataset.lookup_field
+        list_path, detail_path = f"/api/v1/{dataset.name}/", f"/api/v1/{dataset.name}/{{{key}}}/"
         for path in (list_path, detail_path):
             operation = schema["paths"][path]["get"]
             assert operation["description"], path
@@ -142,14 +143,13 @@ def test_the_schema_documents_every_endpoint_and_the_answers_match_it(client, db
         listing = get(client, f"{list_path}?page_size=100")
         assert listing.status_code == 200, dataset.name
         body = listing.json()
-        response_schema = schema["paths"][list_path]["get"]["responses"]["200"]["content"][
+        response_schema = validator_root["paths"][list_path]["get"]["responses"]["200"]["content"][
             "application/json"
         ]["schema"]
         Draft202012Validator({**validator_root, **response_schema}).validate(body)
         assert body["results"], f"{dataset.name}: no row to check"
-        key = "id" if dataset.lookup_field == "pk" else dataset.lookup_field
         detail = get(client, f"{list_path}{body['results'][0][key]}/")
-        detail_schema = schema["paths"][detail_path]["get"]["responses"]["200"]["content"][
+        detail_schema = validator_root["paths"][detail_path]["get"]["responses"]["200"]["content"][
             "application/json"
         ]["schema"]
         Draft202012Validator({**validator_root, **detail_schema}).validate(detail.json())
@@ -303,6 +303,7 @@ def _make(name: str, count: int) -> None:
 def test_a_list_costs_the_same_queries_for_3_and_30_rows(client, db, name):
     url = f"/api/v1/{name}/?page_size=100"
     _make(name, 3)
+    get(client, url)  # the site's root paths, read once and cached
     with CaptureQueriesContext(connection) as few:
         assert get(client, url).status_code == 200
     _make(name, 27)
