@@ -89,13 +89,12 @@ class DatasetViewSet(viewsets.ReadOnlyModelViewSet):
         if last_modified is not None:
             response["Last-Modified"] = http_date(last_modified.timestamp())
         patch_cache_control(response, public=True, max_age=MAX_AGE)
-        conditional = get_conditional_response(
+        return get_conditional_response(
             request,
             etag=etag,
             last_modified=last_modified and int(last_modified.timestamp()),
             response=response,
         )
-        return conditional
 
 
 ERRORS = {400: ErrorSerializer, 404: ErrorSerializer}
