@@ -9,6 +9,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from mitwirken.files import public_media_serve
+from mitwirken.opendata import views as opendata_views
 from mitwirken.pages import views as page_views
 
 urlpatterns = [
@@ -22,6 +23,8 @@ urlpatterns = [
         name="robots_txt",
     ),
     path("i18n/", include("django.conf.urls.i18n")),
+    # The read API (docs/api.md): one address in every language, ?lang=en or Accept-Language.
+    path("api/v1/", include("mitwirken.opendata.urls")),
 ]
 
 #: Public uploads (images and their renditions) when the app serves them itself, in development
@@ -39,6 +42,8 @@ urlpatterns += i18n_patterns(
         page_views.accessibility_feedback,
         name="accessibility_feedback",
     ),
+    # Its documentation for people, a page in each language: /api/v1/docs/, /en/api/v1/docs/.
+    path("api/v1/docs/", opendata_views.api_docs, name="api_docs"),
     path(_("notifications/"), include("mitwirken.notifications.urls")),
     path(_("account/"), include("mitwirken.accounts.urls")),
     path("accounts/", include("allauth.urls")),

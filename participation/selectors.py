@@ -162,6 +162,27 @@ def next_scheduled_change(*, now) -> datetime.datetime | None:
     return min((moment for moment in moments if moment is not None), default=None)
 
 
+def procedures_counted(queryset: QuerySet) -> QuerySet:
+    """``queryset`` with how many visible contributions each procedure has: its proposals,
+    comments (on itself and on visible proposals), supports of visible proposals, poll votes
+    and formal statements; hidden ones never count. A subquery each, so still one query."""
+    visible = Q(hidden_at__isnull=True)
+    return queryset.annotate(
+        proposal_count=_count_of(Proposal, "procedure", visible),
+        comment_count=_count_of(
+            Comment,
+            "procedure",
+            visible,
+            Q(proposal__isnull=True) | Q(proposal__hidden_at__isnull=True),
+        ),
+        support_count=_count_of(
+            Support, "proposal__procedure", Q(proposal__hidden_at__isnull=True)
+        ),
+        poll_vote_count=_count_of(PollVote, "poll__procedure"),
+        statement_count=_count_of(Statement, "procedure", visible),
+    )
+
+
 # One procedure ------------------------------------------------------------------------------
 
 
@@ -192,11 +213,12 @@ def _with_author(queryset):
     return queryset.select_related("author")
 
 
-def _count_of(model, field: str):
-    """How many ``model`` rows point at the row with their ``field``: a subquery per row, so
-    a list sorted by it stays one query, and two counts do not multiply each other's joins."""
+def _count_of(model, field: str, *conditions: Q):
+    """How many ``model`` rows (meeting ``conditions``) point at the row with their ``field``:
+    a subquery per row, so a list sorted by it stays one query, and two counts do not multiply
+    each other's joins."""
     rows = (
-        model.objects.filter(**{field: OuterRef("pk")})
+        model.objects.filter(*conditions, **{field: OuterRef("pk")})
         .order_by()
         .values(field)
         .annotate(count=Count("pk"))

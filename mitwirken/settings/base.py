@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "mitwirken.pages",
     "mitwirken.notifications",
     "mitwirken.privacy",
+    "mitwirken.opendata",
     "toolkit",
     "training",
     "participation",
@@ -59,6 +60,9 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "rest_framework",
+    "drf_spectacular",
+    "corsheaders",
     "allauth",
     "allauth.account",
     "csp",
@@ -78,6 +82,8 @@ MIDDLEWARE = [
     "mitwirken.web.page_cache.UpdatePageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # CORS for the read API only (CORS_URLS_REGEX), before anything that may answer.
+    "corsheaders.middleware.CorsMiddleware",
     # Compresses what every middleware below wrote (Django: before any middleware that reads or
     # changes the body); after whitenoise, which sends static files compressed at collectstatic.
     # A proxy that compresses instead may drop it (docs/deployment.md, "Compression").
@@ -98,6 +104,46 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "mitwirken.urls"
+
+# The read API under /api/v1/ (mitwirken/opendata, docs/api.md): JSON only (no browsable
+# renderer, an unchecked public page), read-only for everyone, errors as one JSON body.
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "mitwirken.opendata.pagination.PagePagination",
+    "EXCEPTION_HANDLER": "mitwirken.opendata.errors.exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_VERSIONING_CLASS": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "MitWIRken in Dortmund API",
+    "DESCRIPTION": (
+        "Read-only public data of the participation portal. Licence of the data: see "
+        "/offene-daten/."
+    ),
+    "VERSION": "1",
+    # 3.1: nullable fields are JSON Schema's own types, so responses validate against it.
+    "OAS_VERSION": "3.1.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "ENUM_GENERATE_CHOICE_DESCRIPTION": False,
+    "ENUM_NAME_OVERRIDES": {
+        # online, in person, hybrid: procedures and training sessions share the values
+        "PresenceEnum": "participation.models.procedures.ProcedureMode",
+        "FormatModeEnum": "toolkit.models.Mode",
+        "EffortEnum": "toolkit.models.Level",
+    },
+    "PREPROCESSING_HOOKS": ["mitwirken.opendata.views.only_this_api"],
+    "LICENSE": {"name": "EUPL-1.2 (the software)"},
+}
+# Cross-origin reads of the API from any site, without credentials; nothing else.
+CORS_URLS_REGEX = r"^/api/v1/(?!docs/).*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_CREDENTIALS = False
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
 WSGI_APPLICATION = "mitwirken.wsgi.application"
 
 TEMPLATES = [
