@@ -13,9 +13,9 @@ class ParticipationConfig(AppConfig):
 
         # kinds registers the kinds of notification this app sends; signals removes a
         # statement's file with its row; generations begins a new participation generation
-        # when people send something (cached pages show it); views registers the pages'
-        # contexts and routes with the page kit.
-        from . import generations, kinds, signals, views  # noqa: F401
+        # when people send something (cached pages show it); views and feeds register the
+        # pages' contexts and routes with the page kit.
+        from . import feeds, generations, kinds, signals, views  # noqa: F401
         from .models import ProcedurePage
 
         # The Ombudsstelle edits the Beteiligung and the Vorhabenliste; each Bezirksvertretung

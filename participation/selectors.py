@@ -113,6 +113,29 @@ def procedure_list(
     return queryset.order_by(order, "-first_published_at", "-pk")
 
 
+def procedures_newest(*, parent=None, district=None, topic=None, now=None) -> QuerySet:
+    """The procedures of ``procedure_list``, the newest first by their first publication."""
+    procedures = procedure_list(parent=parent, district=district, topic=topic, now=now)
+    return procedures.order_by("-first_published_at", "-pk")
+
+
+def procedures_with_results(*, parent=None, district=None, topic=None, now=None) -> QuerySet:
+    """The procedures of ``procedure_list`` whose results are published (``STATUS_RULE``), the
+    newest results first, annotated with when they were published as ``results_since``: the
+    start of the first results phase that began, else the page's last publication (with the
+    results text)."""
+    now = now or timezone.now()
+    results_phases = Phase.objects.filter(
+        procedure=OuterRef("pk"), kind=Phase.Kind.RESULTS, start__lte=now
+    ).order_by("start")
+    procedures = procedure_list(
+        parent=parent, district=district, topic=topic, status=ProcedureStatus.RESULTS, now=now
+    )
+    return procedures.annotate(
+        results_since=Coalesce(Subquery(results_phases.values("start")[:1]), "last_published_at")
+    ).order_by("-results_since", "-pk")
+
+
 def procedures_open_by_deadline(*, now=None) -> QuerySet:
     """The open procedures (``STATUS_RULE``), the nearest deadline first: the end of the current
     phase, else the start of the next one, as ``ProcedurePage.next_deadline`` has it; annotated

@@ -31,10 +31,12 @@ from mitwirken.pages.kit import page_context, page_route, route_format, route_ur
 from mitwirken.pages.selectors import live_page_url
 from mitwirken.web import messages as web_messages
 from mitwirken.web.forms import FilterForm
+from mitwirken.web.ical import calendar_response
 from mitwirken.web.links import absolute_url, safe_next, site_root_url
 from mitwirken.web.messages import redirect_to_messages
 
 from . import rules, selectors, services, tokens
+from .feeds import procedure_feed_links
 from .forms import (
     CommentForm,
     PlannedProjectFilterForm,
@@ -91,6 +93,10 @@ def procedure_index_context(request, page) -> dict:
         "filter_form": form,
         "filtered": bool(form.is_bound and any(filters.values())),
         "procedures": selectors.procedure_list(parent=page, **filters),
+        # The feeds of the chosen district and topic.
+        "feeds": procedure_feed_links(
+            request, district=filters.get("district"), topic=filters.get("topic")
+        ),
         # The filter and the list are the same for everyone: kept per filters and page.
         "listing_key": form.fragment_key(request),
     }
@@ -824,9 +830,7 @@ def event_ical(request, procedure, event_id: int):
         online_link=event.online_link if registered else "",
         host=urlsplit(root).hostname,
     )
-    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="veranstaltung-{event.pk}.ics"'
-    return response
+    return calendar_response(content, filename=f"veranstaltung-{event.pk}.ics")
 
 
 REPORTABLE = {"proposal": Proposal, "comment": Comment}

@@ -1,7 +1,8 @@
 """What participation registers with Wagtail: its log actions, admin URLs, menus, viewsets,
 page buttons and dashboard panels (all in ``participation/admin/``), the procedures listed
-on a format's page, the home page's open procedures and upcoming events (``views``), and when
-what pages show changes by the clock."""
+on a format's page, the home page's open procedures and upcoming events (``views``), the
+feeds that the home page and the district hubs link (``feeds``), and when what pages show
+changes by the clock."""
 
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -9,6 +10,7 @@ from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
 from mitwirken.pages.sections import home_section
+from mitwirken.web.feeds import FEED_LINKS_HOOK
 from mitwirken.web.generations import PAGES, SCHEDULED_CHANGES_HOOK
 
 from . import selectors, views
@@ -18,6 +20,7 @@ from .admin.moderation import ModerationViewSet
 from .admin.permissions import ModerationPermissionPolicy
 from .admin.plans import ProcedureFromPlanView
 from .admin.statements import StatementProcessedFormatter
+from .feeds import procedure_feed_links
 from .generations import PARTICIPATION
 from .models import Report
 from .services import moderation, results, statements
@@ -112,6 +115,9 @@ home_section(
     depends_on=(PAGES, PARTICIPATION),
     scheduled=True,
 )(views.events_section)
+
+# The feeds of new procedures and results and the calendar of events, on the home page and hubs.
+hooks.register(FEED_LINKS_HOOK, procedure_feed_links, order=20)
 
 
 @hooks.register(SCHEDULED_CHANGES_HOOK)

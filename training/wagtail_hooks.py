@@ -1,7 +1,8 @@
 """What training registers with Wagtail: the menu "Schulungen" with its sessions and trainers,
 the log action of recorded attendance, the dashboard's panel of this week's sessions (all in
 ``training/admin/``), the link to "My trainings" in the header, the guard of materials for
-participants and the changes by the clock (``views``, ``selectors``); the home page's section of
+participants and the changes by the clock (``views``, ``selectors``); the calendar of sessions
+that the home page and the district hubs link (``views.feeds``); the home page's section of
 trainings, the modules on a toolkit format's page and a module's next date among search hits
 (``views.sections``)."""
 
@@ -10,13 +11,14 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
 from mitwirken.pages.sections import home_section
+from mitwirken.web.feeds import FEED_LINKS_HOOK
 from mitwirken.web.generations import PAGES, SCHEDULED_CHANGES_HOOK
 
 from . import selectors, services
 from .admin import dashboard
 from .admin.viewsets import TrainingViewSetGroup
 from .generations import TRAINING
-from .views import materials, sections
+from .views import feeds, materials, sections
 
 # Public pages: materials for participants, changes by the clock -----------------------------
 
@@ -27,6 +29,10 @@ def participants_only_documents(document, request):
     session of its module and to staff who may edit the module; others get 404 (visitors are
     asked to log in)."""
     return materials.document_refusal(document, request)
+
+
+# The calendar of sessions, on the home page and the district hubs.
+hooks.register(FEED_LINKS_HOOK, feeds.session_feed_links, order=30)
 
 
 @hooks.register(SCHEDULED_CHANGES_HOOK)

@@ -16,6 +16,7 @@ from django.utils.functional import SimpleLazyObject
 
 from mitwirken.pages.kit import page_context, page_route, route_url
 from mitwirken.pages.selectors import live_page_url
+from mitwirken.web.feeds import feed_links
 from participation.models import ProcedureIndexPage
 from toolkit.models import ToolkitIndexPage
 from training.models import TrainingIndexPage
@@ -111,7 +112,7 @@ def a_to_z(request, page: WegweiserPage) -> TemplateResponse:
 @page_context(DistrictHubPage)
 def district_hub_context(request, page) -> dict:
     """A district's Bezirksvertretung and sessions, procedures, offerings, events, trainings
-    and news."""
+    and news, and the district's feeds and calendars."""
     district = page.district
     contents = district_hub_contents(hub=page, now=timezone.now())
     return {
@@ -120,6 +121,7 @@ def district_hub_context(request, page) -> dict:
         "finder_url": _url(WegweiserPage, request, {"district": district.slug}),
         "procedures_url": _url(ProcedureIndexPage, request, {"district": district.slug}),
         "trainings_url": _url(TrainingIndexPage, request),
+        "feeds": feed_links(request, district=district),
     }
 
 

@@ -10,11 +10,12 @@ class PagesConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published
 
-        # kinds registers the kinds of notification this app sends; views its page routes.
+        # kinds registers the kinds of notification this app sends; views and feeds its page
+        # routes.
         from mitwirken.editorial.registry import editorial_register
         from mitwirken.web import generations
 
-        from . import kinds, routing, views  # noqa: F401
+        from . import feeds, kinds, routing, views  # noqa: F401
         from .models import NewsPage
 
         # A request finds its page in one small query per level (wagtail-modeltranslation,

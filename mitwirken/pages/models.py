@@ -12,10 +12,11 @@ from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from mitwirken.web.feeds import feed_links
 from mitwirken.web.links import absolute_url, site_link
 
 from .blocks import BodyBlock, HomeBodyBlock, VideoBlock
-from .kit import paginate, view_context
+from .kit import RoutablePage, paginate, view_context
 from .sections import home_parts
 
 NEWS_PER_PAGE = 10
@@ -154,6 +155,7 @@ class HomePage(BasePage):
         context["home_parts"] = home_parts(request, self)
         context["easy_language_url"] = site_link(request, "easy_language")
         context["sign_language_url"] = site_link(request, "sign_language")
+        context["feeds"] = feed_links(request)  # of every app, for the whole city
         return context
 
 
@@ -198,8 +200,8 @@ class ArticlePage(BasePage):
         verbose_name_plural = _("knowledge articles")
 
 
-class NewsIndexPage(IndexPage):
-    """Aktuelles: news of the portal, newest first."""
+class NewsIndexPage(RoutablePage, IndexPage):
+    """Aktuelles: news of the portal, newest first; as RSS and Atom (``feeds``)."""
 
     subpage_types = ["pages.NewsPage"]
     template = "pages/news_index_page.html"

@@ -1,10 +1,12 @@
 import datetime
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import override
 from wagtail.models import Page, Site
 
+from mitwirken.web.feeds import FEED_ITEMS
 from mitwirken.web.fragments import fragment, prefetch
 
 from .models import DEFAULT_RESPONSE_DAYS, AccessibilityStatementPage, Feedback, NewsPage, SiteLinks
@@ -21,6 +23,17 @@ def page_search(query: str):
 def news_latest(*, limit: int = HOME_NEWS) -> list[NewsPage]:
     """The newest live public news items by their date (``NEWS_ORDER``), one query."""
     return list(NewsPage.objects.live().public().newest_first()[:limit])
+
+
+def news_for_feed(*, parent: Page, district=None, topic=None) -> list[NewsPage]:
+    """The newest live public news items below ``parent`` (of ``district``, of ``topic``), as
+    many as a feed holds, with their districts and topics: three queries."""
+    news = NewsPage.objects.child_of(parent).live().public()
+    if district is not None:
+        news = news.filter(districts=district)
+    if topic is not None:
+        news = news.filter(topics=topic)
+    return list(news.newest_first().prefetch_related("districts", "topics")[:FEED_ITEMS])
 
 
 # What every page shows: navigation, footer, breadcrumbs --------------------------------------
@@ -101,6 +114,16 @@ def live_page_url(request, page_class: type[Page]) -> str:
         return page.get_url(request) or "" if page is not None else ""
 
     return fragment(request, "page-url", build, page_class._meta.label_lower)
+
+
+def live_route_url(request, page_class: type[Page], name: str, query: dict | None = None) -> str:
+    """The URL of the route ``name`` of the live public page of ``page_class`` (one the site
+    has one of, see ``live_page_url``), with ``query``; "" without the page."""
+    url = live_page_url(request, page_class)
+    if not url:
+        return ""
+    url += page_class().reverse_subpage(name)
+    return f"{url}?{urlencode(query)}" if query else url
 
 
 def page_urls(request, page: Page) -> dict[str, str]:

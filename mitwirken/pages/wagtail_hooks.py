@@ -1,15 +1,17 @@
 """What pages registers with Wagtail: the footer's site links for other apps, the inbox of
-accessibility feedback with its log actions (``mitwirken/pages/admin/``), and the home page's
-news section."""
+accessibility feedback with its log actions (``mitwirken/pages/admin/``), the home page's
+news section and the news feeds that pages link."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
+from mitwirken.web.feeds import FEED_LINKS_HOOK
 from mitwirken.web.generations import PAGES
 from mitwirken.web.links import SITE_LINK_HOOK
 
 from .admin import dashboard
 from .admin.feedback import FeedbackAnsweredFormatter, FeedbackStatusFormatter, FeedbackViewSet
+from .feeds import news_feed_links
 from .sections import home_section
 from .selectors import site_links
 from .services import FEEDBACK_ANSWER_ACTION, FEEDBACK_STATUS_ACTION
@@ -19,6 +21,8 @@ from .views import news_section
 home_section(
     "news", label=_("Latest news"), heading=_("Latest news"), order=90, depends_on=(PAGES,)
 )(news_section)
+
+hooks.register(FEED_LINKS_HOOK, news_feed_links, order=10)
 
 
 @hooks.register(SITE_LINK_HOOK)

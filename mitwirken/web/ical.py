@@ -1,11 +1,26 @@
-"""iCalendar files (RFC 5545): one event or a feed of many, times in UTC, text escaped and lines
-folded. Every app's calendar (a procedure's event, a training session, the feed of sessions) is
-written here."""
+"""iCalendar (RFC 5545) for every app's calendars: one event as a file (a procedure's event, a
+training session) or a feed of many that calendar apps subscribe to (the events of the
+procedures, the sessions of the Schulungen). Written with the ``icalendar`` package.
+
+Times are in the portal's time zone (``TIME_ZONE``, Europe/Berlin) with its VTIMEZONE, so an
+evening meeting stays at its hour across the change to summer time; links are absolute on the
+portal's address (``links.absolute_url``). A feed (``name`` given) also names itself, its time
+zone and how often a calendar app should fetch it again.
+"""
 
 import datetime
 from dataclasses import dataclass
 
+import icalendar
+from django.conf import settings
+from django.http import HttpResponse
+from django.utils import timezone
+
+from .links import absolute_url
+
 PRODID = "-//Stadt Dortmund//MitWIRken in Dortmund//DE"
+#: How often a calendar app fetches a subscribed feed again.
+REFRESH_INTERVAL = datetime.timedelta(hours=1)
 
 
 @dataclass(frozen=True)
@@ -19,58 +34,47 @@ class CalendarEvent:
     url: str = ""
 
 
-def _escape(value: str) -> str:
-    """RFC 5545 TEXT: backslash, semicolon and comma escaped, line breaks as \\n."""
-    value = value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-    return value.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n")
-
-
-def _fold(line: str) -> list[str]:
-    """Lines of at most 75 octets; continuation lines start with a space (RFC 5545 3.1)."""
-    if len(line.encode()) <= 75:
-        return [line]
-    parts, current = [], b""
-    for char in line:
-        octets = char.encode()
-        if len(current) + len(octets) > (75 if not parts else 74):
-            parts.append(current.decode())
-            current = b""
-        current += octets
-    parts.append(current.decode())
-    return [parts[0], *(f" {part}" for part in parts[1:])]
-
-
-def _time(value: datetime.datetime) -> str:
-    return value.astimezone(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
+def _event(event: CalendarEvent, *, stamp: datetime.datetime) -> icalendar.Event:
+    zone = timezone.get_default_timezone()
+    return icalendar.Event.new(
+        uid=event.uid,
+        stamp=stamp,
+        start=timezone.localtime(event.start, zone),
+        end=timezone.localtime(event.end, zone),
+        summary=event.summary,
+        location=event.location or None,
+        description=event.description or None,
+        url=absolute_url(event.url) if event.url else None,
+    )
 
 
 def calendar(events: list[CalendarEvent], *, name: str = "") -> str:
     """The events as one iCalendar file (text/calendar); ``name`` titles a feed."""
-    stamp = _time(datetime.datetime.now(datetime.UTC))
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        f"PRODID:{PRODID}",
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-    ]
+    cal = icalendar.Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
     if name:
-        lines.append(f"X-WR-CALNAME:{_escape(name)}")
+        cal.calendar_name = name  # NAME and X-WR-CALNAME
+        cal.add("x-wr-timezone", settings.TIME_ZONE)
+        cal.add("refresh-interval", REFRESH_INTERVAL, parameters={"VALUE": "DURATION"})
+        cal.add("x-published-ttl", icalendar.vDuration(REFRESH_INTERVAL))  # Outlook's name
+    stamp = timezone.now()
     for event in events:
-        lines += [
-            "BEGIN:VEVENT",
-            f"UID:{event.uid}",
-            f"DTSTAMP:{stamp}",
-            f"DTSTART:{_time(event.start)}",
-            f"DTEND:{_time(event.end)}",
-            f"SUMMARY:{_escape(event.summary)}",
-        ]
-        if event.location:
-            lines.append(f"LOCATION:{_escape(event.location)}")
-        if event.description:
-            lines.append(f"DESCRIPTION:{_escape(event.description)}")
-        if event.url:
-            lines.append(f"URL:{event.url}")
-        lines.append("END:VEVENT")
-    lines.append("END:VCALENDAR")
-    return "\r\n".join(folded for line in lines for folded in _fold(line)) + "\r\n"
+        cal.add_component(_event(event, stamp=stamp))
+    if events:
+        # The time zone's rules for the years the events fall in.
+        first = min(event.start for event in events)
+        last = max(event.end for event in events)
+        cal.add_missing_timezones(
+            first_date=datetime.date(first.year, 1, 1), last_date=datetime.date(last.year + 1, 1, 1)
+        )
+    return cal.to_ical().decode()
+
+
+def calendar_response(content: str, *, filename: str) -> HttpResponse:
+    """``content`` (from ``calendar``) as the answer to a request, saved as ``filename``."""
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

@@ -41,9 +41,10 @@ def source_field(field: str) -> str:
     return build_localized_fieldname(field, settings.MODELTRANSLATION_DEFAULT_LANGUAGE)
 
 
-class ProcedureIndexPage(IndexPage):
+class ProcedureIndexPage(RoutablePage, IndexPage):
     """Beteiligung: every procedure, filterable by district, topic, status and kind
-    (``views.procedure_index_context``)."""
+    (``views.procedure_index_context``); new procedures, results and events as feeds
+    (``feeds``)."""
 
     parent_page_types = ["pages.HomePage"]
     subpage_types = ["participation.DistrictFolderPage"]

@@ -8,12 +8,13 @@ from .contributions import (
     statement_create,
     support_create,
 )
-from .events import event_ical, event_register, event_unregister
+from .events import event_entry, event_ical, event_register, event_unregister
 from .statements import statement_process
 
 __all__ = [
     "attachments_validate",
     "comment_create",
+    "event_entry",
     "event_ical",
     "event_register",
     "event_unregister",

@@ -34,27 +34,28 @@ def event_unregister(*, event: Event, user) -> bool:
     return True
 
 
-def event_ical(*, event: Event, url: str = "", online_link: str = "", host: str = "") -> str:
-    """The event as an iCalendar file (text/calendar), times in UTC.
-
-    ``online_link`` only for people registered for the event; ``url`` is the procedure page.
-    """
+def event_entry(
+    *, event: Event, url: str = "", online_link: str = "", host: str = ""
+) -> CalendarEvent:
+    """The event as a calendar entry: ``url`` is the procedure page; ``online_link`` only for
+    people registered for the event (never in a feed)."""
     location = event.place or ("Online" if event.mode == "online" else "")
     description = event.description
     if online_link:
         description = f"{description}\n\n{online_link}".strip()
     if event.accessibility:
         description = f"{description}\n\n{event.accessibility}".strip()
-    return calendar(
-        [
-            CalendarEvent(
-                uid=f"event-{event.pk}@{host or 'mitwirken.dortmund.de'}",
-                start=event.start,
-                end=event.end,
-                summary=event.title,
-                location=location,
-                description=description,
-                url=url,
-            )
-        ]
+    return CalendarEvent(
+        uid=f"event-{event.pk}@{host or 'mitwirken.dortmund.de'}",
+        start=event.start,
+        end=event.end,
+        summary=event.title,
+        location=location,
+        description=description,
+        url=url,
     )
+
+
+def event_ical(*, event: Event, url: str = "", online_link: str = "", host: str = "") -> str:
+    """The event as an iCalendar file (text/calendar), ``event_entry`` alone."""
+    return calendar([event_entry(event=event, url=url, online_link=online_link, host=host)])

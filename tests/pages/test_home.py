@@ -222,7 +222,7 @@ def test_the_home_page_makes_as_many_queries_with_many_procedures_events_and_new
     cache.clear()
     with django_assert_max_num_queries(len(few)):
         html = client.get("/").content.decode()
-    assert h2_ids(html)[-5:] == [
+    assert [key for key in h2_ids(html) if key.startswith("home-")][-5:] == [
         "home-open-procedures",
         "home-finder",
         "home-events",

@@ -2,6 +2,7 @@
 
 import datetime
 
+import icalendar
 import pytest
 from django.utils import timezone
 
@@ -100,7 +101,7 @@ def test_no_registration_for_an_event_that_is_over(client, procedure):
     assert not EventRegistration.objects.exists()
 
 
-def test_the_ical_file_has_utc_times_and_escaped_text(client, procedure):
+def test_the_ical_file_has_berlin_times_and_escaped_text(client, procedure):
     start = datetime.datetime(2026, 7, 1, 18, 30, tzinfo=datetime.UTC)
     event = EventFactory(
         procedure=procedure,
@@ -120,8 +121,10 @@ def test_the_ical_file_has_utc_times_and_escaped_text(client, procedure):
     body = response.content.decode()
     lines = body.split("\r\n")
     assert lines[0] == "BEGIN:VCALENDAR" and "END:VEVENT" in lines
-    assert "DTSTART:20260701T183000Z" in lines
-    assert "DTEND:20260701T203000Z" in lines
+    assert "DTSTART;TZID=Europe/Berlin:20260701T203000" in lines
+    assert "DTEND;TZID=Europe/Berlin:20260701T223000" in lines
+    [vevent] = icalendar.Calendar.from_ical(body).events
+    assert (vevent.start, vevent.end) == (event.start, event.end)
     assert "SUMMARY:Planung\\; Westpark\\, Teil 2" in lines
     assert "LOCATION:Rathaus\\, Friedensplatz 1\\n44135 Dortmund" in lines
     assert all(len(line.encode()) <= 75 for line in lines)

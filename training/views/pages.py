@@ -13,7 +13,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from mitwirken.pages.kit import page_context, route_format, route_url
-from mitwirken.pages.selectors import live_page_url
+from mitwirken.pages.selectors import live_route_url
 
 from .. import rules, selectors
 from ..forms import ModuleFilterForm
@@ -148,11 +148,6 @@ def training_module_context(request, page) -> dict:
         **_lessons(request, page),
         "offers": offers,
         "may_read_restricted": restricted and materials.may_read(user, page),
-        "feed_url": _feed_url(request, page),
+        # The calendar of every upcoming session, below the Schulungen ("" without them).
+        "feed_url": live_route_url(request, TrainingIndexPage, "feed"),
     }
-
-
-def _feed_url(request, page) -> str:
-    """The feed of every upcoming session, below the Schulungen ("" without them)."""
-    index_url = live_page_url(request, TrainingIndexPage)
-    return index_url + TrainingIndexPage().reverse_subpage("feed") if index_url else ""
