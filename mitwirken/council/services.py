@@ -26,6 +26,7 @@ from django.utils.dateparse import parse_date, parse_datetime
 from wagtail.models import Site
 
 from mitwirken.places.models import District
+from mitwirken.web import generations
 
 from .models import Body, Consultation, CouncilSettings, ImportRun, Meeting, Organization, Paper
 
@@ -340,6 +341,8 @@ def oparl_import(
                     errors.append(f"{kind}: {error}")
                     logger.warning("OParl import of %s stopped: %s", kind, error)
         consultations_link()
+        if any(run.counts[kind]["created"] + run.counts[kind]["updated"] for kind in TYPES):
+            generations.begin(generations.PAGES)  # procedures and hubs show what came
     finally:
         for kind in TYPES:
             run.counts[kind]["ok"] = kind not in failed
