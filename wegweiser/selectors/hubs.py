@@ -131,3 +131,19 @@ def next_session_start(*, now: datetime.datetime) -> datetime.datetime | None:
         ).aggregate(start=Min("start"))["start"],
     ]
     return min((start for start in starts if start), default=None)
+
+
+def council_calendar(*, district=None, now=None) -> list:
+    """The editors' sessions of live hubs and the imported meetings of the Bezirksvertretungen
+    (of ``district``, or of all), from 30 days ago on, by start (two queries)."""
+    since = (now or timezone.now()) - datetime.timedelta(days=30)
+    sessions = CouncilSession.objects.filter(start__gte=since, page__live=True).select_related(
+        "page__district"
+    )
+    meetings = Meeting.objects.filter(
+        start__gte=since, deleted=False, organizations__district__isnull=False
+    ).distinct()
+    if district is not None:
+        sessions = sessions.filter(page__district=district)
+        meetings = meetings.filter(organizations__district=district)
+    return sorted(_listed(sessions, meetings), key=lambda session: session.start)
