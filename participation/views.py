@@ -377,13 +377,6 @@ def procedure_context(request, procedure, *, bound: Bound | None = None) -> dict
     # Ended: closed, or with results and nothing open any more (results may come early).
     ended = status in (ProcedureStatus.CLOSED, ProcedureStatus.RESULTS) and not open_for
 
-    def council_steps():
-        today = timezone.localdate()
-        steps = list(procedure.council_steps.all())
-        for step in steps:
-            step.is_past = step.date < today
-        return steps
-
     return {
         # Shown in the kept "procedure-about" fragment: read only when it is built anew.
         "timeline": SimpleLazyObject(lambda: selectors.procedure_timeline(procedure)),
@@ -399,7 +392,7 @@ def procedure_context(request, procedure, *, bound: Bound | None = None) -> dict
         "districts": SimpleLazyObject(
             lambda: list(procedure.procedure_districts.select_related("district"))
         ),
-        "council_steps": SimpleLazyObject(council_steps),
+        "council": SimpleLazyObject(lambda: selectors.procedure_council(procedure)),
         "statement_weighing": selectors.statement_weighing(procedure=procedure),
         "proposals": proposals,
         "filter_form": filter_form,

@@ -169,7 +169,7 @@ class DistrictHubQuerySet(PageQuerySet):
         return self.select_related("district").order_by("district__sort_order", "title")
 
 
-class DistrictHubIndexPage(IndexPage):
+class DistrictHubIndexPage(RoutablePage, IndexPage):
     """Stadtbezirke: the twelve district hubs."""
 
     parent_page_types = ["pages.HomePage"]
@@ -185,7 +185,7 @@ class DistrictHubIndexPage(IndexPage):
         return DistrictHubPage.objects.child_of(self).live().public().in_district_order()
 
 
-class DistrictHubPage(BasePage):
+class DistrictHubPage(RoutablePage, BasePage):
     """Everything about taking part in one Stadtbezirk: its Bezirksvertretung and sessions,
     procedures, offerings, events and news (``views.district_hub_context``)."""
 

@@ -6,6 +6,7 @@ Each function receives its page and is registered for the page's class with the 
 of queries however many offerings, procedures or formats there are.
 """
 
+import datetime
 import functools
 from urllib.parse import urlencode
 
@@ -13,10 +14,13 @@ from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import gettext as _
 
 from mitwirken.pages.kit import page_context, page_route, route_url
-from mitwirken.pages.selectors import live_page_url
-from mitwirken.web.feeds import feed_links
+from mitwirken.pages.selectors import live_page_url, live_route_url
+from mitwirken.web.feeds import FeedLinks, feed_links, scoped_title
+from mitwirken.web.ical import CalendarEvent, calendar, calendar_response
+from mitwirken.web.links import absolute_url
 from participation.models import ProcedureIndexPage
 from toolkit.models import ToolkitIndexPage
 from training.models import TrainingIndexPage
@@ -25,6 +29,7 @@ from .forms import finder_form
 from .models import DistrictHubIndexPage, DistrictHubPage, Intent, WegweiserPage
 from .selectors.a_to_z import a_to_z_letters, letter_navigation
 from .selectors.finder import finder_matches
+from .selectors.hubs import council_calendar as council_calendar_selector
 from .selectors.hubs import district_hub_contents, district_hubs
 
 
@@ -122,6 +127,7 @@ def district_hub_context(request, page) -> dict:
         "procedures_url": _url(ProcedureIndexPage, request, {"district": district.slug}),
         "trainings_url": _url(TrainingIndexPage, request),
         "feeds": feed_links(request, district=district),
+        "calendar_url": route_url(page, "council_calendar", request=request),
     }
 
 
@@ -152,3 +158,41 @@ def district_hubs_section(request, page) -> str:
         {"hubs": hubs, "index_url": _url(DistrictHubIndexPage, request)},
         request=request,
     )
+
+
+#: How long a council session without an end is in the calendar.
+SESSION_LENGTH = datetime.timedelta(hours=3)
+
+
+@page_route(DistrictHubIndexPage, "kalender/", name="council_calendar")
+@page_route(DistrictHubPage, "kalender/", name="council_calendar")
+def council_calendar(request, page):
+    """The council sessions of every district (the index) or of one (a hub) as an iCal feed:
+    the editors' and the imported ones."""
+    district = getattr(page, "district", None)
+    events = [
+        CalendarEvent(
+            uid=f"{session.anchor}@{request.get_host()}",
+            start=session.start,
+            end=getattr(session, "end", None) or session.start + SESSION_LENGTH,
+            summary=getattr(session, "name", "")
+            or _("Session of the Bezirksvertretung %(district)s")
+            % {"district": session.page.district.name},
+            location=session.place,
+            description=_("Cancelled") if session.cancelled else "",
+            url=session.agenda_url or absolute_url(page.get_url(request)),
+        )
+        for session in council_calendar_selector(district=district)
+    ]
+    return calendar_response(calendar(events, name=str(page.title)), filename=f"{page.slug}.ics")
+
+
+def council_feed_links(request, *, district=None) -> list[FeedLinks]:
+    """The calendar of the council sessions of the city, or of ``district`` (its hub's)."""
+    if district is None:
+        url = live_route_url(request, DistrictHubIndexPage, "council_calendar")
+    else:
+        hub = DistrictHubPage.objects.live().public().filter(district=district).first()
+        url = route_url(hub, "council_calendar", request=request) if hub else ""
+    title = scoped_title(_("Sessions of the district councils"), district)
+    return [FeedLinks(title, ical=url)] if url else []

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from mitwirken.pages.sections import home_section
+from mitwirken.web.feeds import FEED_LINKS_HOOK
 from mitwirken.web.generations import PAGES, SCHEDULED_CHANGES_HOOK
 
 from . import views
@@ -24,3 +25,6 @@ home_section(
 def scheduled_change(now):
     """A kept hub moves a council session from upcoming to recent when it begins."""
     return next_session_start(now=now)
+
+
+hooks.register(FEED_LINKS_HOOK, views.council_feed_links, order=40)

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "mitwirken.pages",
     "mitwirken.notifications",
     "mitwirken.privacy",
+    "mitwirken.council",
     "mitwirken.opendata",
     "toolkit",
     "training",
@@ -236,6 +237,12 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 }
 CELERY_TASK_PUBLISH_RETRY = False
 CELERY_TIMEZONE = "Europe/Berlin"
+# The OParl import's client (docs/oparl.md): seconds to wait for an answer, retries on timeouts
+# and server errors, and the first pause between them in seconds (doubled each time).
+OPARL_TIMEOUT = 30
+OPARL_RETRIES = 3
+OPARL_BACKOFF = 2
+
 CELERY_BEAT_SCHEDULE = {
     # Sends what is due: rows whose broker message was lost, and retries after an SMTP error.
     "notifications-sweep": {"task": "mitwirken.notifications.tasks.send_pending", "schedule": 60},
@@ -265,6 +272,13 @@ CELERY_BEAT_SCHEDULE = {
     "toolkit-review-reminders": {
         "task": "toolkit.tasks.send_review_reminders",
         "schedule": crontab(hour=8, minute=30),
+    },
+    # The council's information (docs/oparl.md): what changed since the last run, every hour
+    # from 6 to 22 (councils publish papers and meetings during the day), nothing when no OParl
+    # endpoint is set.
+    "council-oparl-import": {
+        "task": "mitwirken.council.tasks.import_oparl",
+        "schedule": crontab(hour="6-22", minute=15),
     },
     # Retention (docs/privacy.md): every rule of every app's personal_data.py, once a night.
     "privacy-retention": {

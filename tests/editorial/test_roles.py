@@ -8,7 +8,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import Workflow
+from wagtail.models import Site, Workflow
 
 from mitwirken.editorial.services import REVIEW_WORKFLOW
 from mitwirken.places.models import District, Topic
@@ -35,7 +35,7 @@ from tests.factories.training import (
     TrainingModulePageFactory,
 )
 from tests.factories.wegweiser import DistrictHubPageFactory, WegweiserPageFactory
-from tests.helpers import member_of
+from tests.helpers import member_of, ui
 
 pytestmark = pytest.mark.django_db
 
@@ -99,6 +99,10 @@ def world(home_page):
     EvaluationIndexPageFactory()
     w["survey"] = SurveyFactory(title="Befragung Phoenixsee")
     return w
+
+
+def site_pk() -> int:
+    return Site.objects.get(is_default_site=True).pk
 
 
 def get_ok(client, url: str, text: str | None = None) -> bool:
@@ -322,6 +326,10 @@ CHECKS = {
     ),
     "Delete a citizen's account on their request, with a reason": lambda c, u, w: get_ok(
         c, reverse("accounts_delete_account")
+    ),
+    "Set the OParl endpoint, watch the council import and run it now": lambda c, u, w: (
+        get_ok(c, reverse("wagtailsettings:edit", args=["council", "councilsettings", site_pk()]))
+        and get_ok(c, reverse("council_imports"), ui("Last runs"))
     ),
 }
 

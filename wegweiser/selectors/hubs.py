@@ -6,6 +6,7 @@ from functools import cached_property
 from django.db.models import Min
 from django.utils import timezone
 
+from mitwirken.council.models import Meeting
 from mitwirken.pages.models import NewsPage
 from participation.models import Event, ProcedurePage
 from participation.models.procedures import ProcedureStatus
@@ -41,13 +42,25 @@ class HubContents:
         return CouncilSession.objects.filter(page=self.hub)
 
     @cached_property
-    def upcoming_sessions(self) -> list[CouncilSession]:
-        return list(self._sessions.filter(start__gte=self.now).order_by("start", "pk"))
+    def _meetings(self):
+        """The imported meetings of the district's Bezirksvertretung (docs/oparl.md)."""
+        return Meeting.objects.filter(
+            deleted=False, start__isnull=False, organizations__district=self.district
+        ).distinct()
 
     @cached_property
-    def recent_sessions(self) -> list[CouncilSession]:
-        recent = self._sessions.filter(start__lt=self.now).order_by("-start", "-pk")
-        return list(recent[:HUB_RECENT_SESSIONS])
+    def upcoming_sessions(self) -> list:
+        """The editors' sessions and the imported meetings to come, by start (two queries)."""
+        sessions = self._sessions.filter(start__gte=self.now).order_by("start", "pk")
+        meetings = self._meetings.filter(start__gte=self.now).order_by("start", "pk")
+        return sorted(_listed(sessions, meetings), key=lambda session: session.start)
+
+    @cached_property
+    def recent_sessions(self) -> list:
+        sessions = self._sessions.filter(start__lt=self.now).order_by("-start", "-pk")
+        meetings = self._meetings.filter(start__lt=self.now).order_by("-start", "-pk")
+        recent = _listed(sessions[:HUB_RECENT_SESSIONS], meetings[:HUB_RECENT_SESSIONS])
+        return sorted(recent, key=lambda session: session.start, reverse=True)[:HUB_RECENT_SESSIONS]
 
     @cached_property
     def _procedures(self) -> tuple[list[ProcedurePage], bool]:
@@ -86,11 +99,51 @@ class HubContents:
         return list(news.newest_first()[:HUB_NEWS])
 
 
+def _listed(sessions, meetings) -> list:
+    """Editors' sessions and imported meetings with what the hub's cards show of each."""
+    listed = []
+    for session in sessions:
+        session.anchor, session.cancelled = f"session-{session.pk}", False
+        listed.append(session)
+    for meeting in meetings:
+        meeting.anchor, meeting.place, meeting.agenda_url = (
+            f"meeting-{meeting.pk}",
+            meeting.location,
+            meeting.web,
+        )
+        meeting.question_time, meeting.notes = None, ""
+        listed.append(meeting)
+    return listed
+
+
 def district_hub_contents(*, hub: DistrictHubPage, now=None) -> HubContents:
     """What a district hub shows, read part by part when used."""
     return HubContents(hub, now or timezone.now())
 
 
 def next_session_start(*, now: datetime.datetime) -> datetime.datetime | None:
-    """When the next council session begins (one query): a hub lists it as recent from then."""
-    return CouncilSession.objects.filter(start__gt=now).aggregate(start=Min("start"))["start"]
+    """When the next council session or imported meeting begins (two queries): a hub lists it
+    as recent from then."""
+    starts = [
+        CouncilSession.objects.filter(start__gt=now).aggregate(start=Min("start"))["start"],
+        Meeting.objects.filter(
+            start__gt=now, deleted=False, organizations__district__isnull=False
+        ).aggregate(start=Min("start"))["start"],
+    ]
+    return min((start for start in starts if start), default=None)
+
+
+def council_calendar(*, district=None, now=None) -> list:
+    """The editors' sessions of live hubs and the imported meetings of the Bezirksvertretungen
+    (of ``district``, or of all), from 30 days ago on, by start (two queries)."""
+    since = (now or timezone.now()) - datetime.timedelta(days=30)
+    sessions = CouncilSession.objects.filter(start__gte=since, page__live=True).select_related(
+        "page__district"
+    )
+    meetings = Meeting.objects.filter(
+        start__gte=since, deleted=False, organizations__district__isnull=False
+    ).distinct()
+    if district is not None:
+        sessions = sessions.filter(page__district=district)
+        meetings = meetings.filter(organizations__district=district)
+    return sorted(_listed(sessions, meetings), key=lambda session: session.start)
