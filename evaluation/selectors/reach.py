@@ -102,6 +102,22 @@ class ParticipationFacts:
         residents = [d.residents for d in self.districts if d.pk in facts.district_ids]
         return sum(residents) if residents and all(residents) else None
 
+    def procedure_reach(self, procedure: ProcedurePage) -> Reach:
+        """A procedure's participants against the residents of its districts (or the city)."""
+        procedure_facts = self.procedures[procedure.pk]
+        ids = procedure_facts.district_ids
+        districts = [d for d in self.districts if not ids or d.pk in ids]
+        dates = [d.residents_as_of for d in districts if d.residents_as_of]
+        return Reach(
+            key=str(procedure.pk),
+            name=procedure.title,
+            procedures=1,
+            tally=procedure_facts.total,
+            residents=self.residents_of(procedure_facts),
+            residents_source="; ".join(sorted({d.residents_source for d in districts} - {""})),
+            residents_as_of=max(dates) if dates else None,
+        )
+
     def district_reach(self, district: District) -> Reach:
         procedure_ids = self.procedures_in(district)
         return Reach(

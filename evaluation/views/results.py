@@ -135,22 +135,6 @@ def _report(*, heading, procedure_ids, facts, surveys, reach_rows, groups, media
     }
 
 
-def _procedure_reach(facts, procedure) -> selectors.Reach:
-    procedure_facts = facts.procedures[procedure.pk]
-    ids = procedure_facts.district_ids
-    districts = [d for d in facts.districts if not ids or d.pk in ids]
-    dates = [d.residents_as_of for d in districts if d.residents_as_of]
-    return selectors.Reach(
-        key=str(procedure.pk),
-        name=procedure.title,
-        procedures=1,
-        tally=procedure_facts.total,
-        residents=facts.residents_of(procedure_facts),
-        residents_source="; ".join(sorted({d.residents_source for d in districts} - {""})),
-        residents_as_of=max(dates) if dates else None,
-    )
-
-
 def _self_reported_chart(facts, surveys) -> charts.Chart | None:
     """Where respondents said they live, by district (of every survey)."""
     counted = surveys.counted(selectors.surveys.DISTRICT, surveys.groups())
@@ -242,7 +226,7 @@ def procedure_results(request, page, page_id: int):
             procedure_ids=[procedure.pk],
             facts=facts,
             surveys=surveys,
-            reach_rows=[_procedure_reach(facts, procedure)],
+            reach_rows=[facts.procedure_reach(procedure)],
             groups=surveys.groups(procedure_ids={procedure.pk}),
             median=True,
         )
@@ -288,7 +272,7 @@ def format_trials(facts, surveys, format_page) -> list[dict]:
         trials.append(
             {
                 "page": procedure_facts.page,
-                "reach": _procedure_reach(facts, procedure_facts.page),
+                "reach": facts.procedure_reach(procedure_facts.page),
                 "satisfaction": surveys.satisfaction(surveys.groups(procedure_ids={procedure_id})),
             }
         )

@@ -275,7 +275,7 @@ def _make(name: str, count: int) -> None:
     hoerde = District.objects.get(slug="hoerde")
     for _number in range(count):
         match name:
-            case "procedures":
+            case "procedures" | "evaluation-procedures":
                 ProcedurePageFactory(districts=[hoerde], revision=False)
             case "planned-projects":
                 PlannedProjectPageFactory(districts=[hoerde], revision=False)
@@ -292,7 +292,7 @@ def _make(name: str, count: int) -> None:
             case "council-sessions":
                 hub, CouncilSession = _hub(hoerde)
                 CouncilSession.objects.create(page=hub, start=timezone.now(), place="Rathaus")
-            case "districts":
+            case "districts" | "evaluation-districts":
                 District.objects.create(name=f"Bezirk {_number}", slug=f"bezirk-{_number}-{count}")
             case "topics":
                 Topic.objects.create(name=f"Thema {_number}", slug=f"thema-{_number}-{count}")
