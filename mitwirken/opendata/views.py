@@ -6,18 +6,22 @@ import hashlib
 from django.conf import settings
 from django.db.models import Max
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import serializers, viewsets
 from rest_framework.exceptions import ValidationError
 
+from mitwirken.pages.kit import page_context
+from mitwirken.web.feeds import feed_links
 from mitwirken.web.page_cache import cacheable
 
-from .registry import Dataset
+from .models import Dump, OpenDataPage
+from .registry import Dataset, datasets
+from .selectors import dataset_fields, dumps_by_dataset, openapi_document
 
 #: How long a browser or proxy may keep an answer before asking again (with its ETag).
 MAX_AGE = 60
@@ -139,11 +143,6 @@ def dataset_viewset(dataset: Dataset) -> type[DatasetViewSet]:
     )(viewset)
 
 
-def openapi_document() -> dict:
-    """The OpenAPI document of the API in the active language."""
-    return SchemaGenerator().get_schema(request=None, public=True)
-
-
 def _parameter(parameter: dict) -> dict:
     schema = parameter.get("schema", {})
     return {
@@ -179,3 +178,33 @@ def only_this_api(endpoints):
     """drf-spectacular's preprocessing hook: the document holds /api/v1/ only (not the
     Wagtail admin's own API)."""
     return [endpoint for endpoint in endpoints if endpoint[0].startswith("/api/v1/")]
+
+
+@page_context(OpenDataPage)
+def open_data_page_context(request, page) -> dict:
+    """Every dataset with its current downloads and its data dictionary (from the OpenAPI
+    document, as the API documents it), every app's feeds and calendars of the whole city,
+    and the API's pages."""
+    document = openapi_document()
+    dumps = dumps_by_dataset()
+    built = [dump.generated_at for formats in dumps.values() for dump in formats.values()]
+    return {
+        "datasets": [
+            {
+                "name": dataset.name,
+                "title": dataset.title,
+                "description": dataset.description,
+                "api_url": reverse(f"api:{dataset.name}-list"),
+                "downloads": [
+                    {"format": label, "dump": dumps.get(dataset.name, {}).get(fmt)}
+                    for fmt, label in Dump.Format.choices
+                ],
+                "fields": dataset_fields(document, dataset.name),
+            }
+            for dataset in datasets()
+        ],
+        "built_at": max(built, default=None),
+        "feeds": feed_links(request),
+        "api_docs_url": reverse("api_docs"),
+        "schema_url": reverse("api:schema"),
+    }

@@ -434,6 +434,14 @@ class SiteLinks(BaseSiteSetting):
         related_name="+",
         verbose_name=_("contact"),
     )
+    open_data_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("open data"),
+    )
 
     panels = [
         FieldPanel("accessibility_page"),
@@ -442,6 +450,7 @@ class SiteLinks(BaseSiteSetting):
         FieldPanel("privacy_page"),
         FieldPanel("imprint_page"),
         FieldPanel("contact_page"),
+        FieldPanel("open_data_page"),
     ]
 
     class Meta:
@@ -454,4 +463,5 @@ class SiteLinks(BaseSiteSetting):
         "privacy_page",
         "imprint_page",
         "contact_page",
+        "open_data_page",
     )

@@ -285,6 +285,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "mitwirken.privacy.tasks.run_retention",
         "schedule": crontab(hour=3, minute=30),
     },
+    # The open data downloads (docs/api.md): every dataset as JSON and CSV, after the retention.
+    "opendata-dumps": {
+        "task": "mitwirken.opendata.tasks.build_dumps",
+        "schedule": crontab(hour=4, minute=0),
+    },
     # The day before a training: the first run at 9:00 reminds everyone registered by then,
     # the later ones who registered since (once per place).
     "training-session-reminders": {

@@ -14,6 +14,7 @@ from mitwirken.editorial.services import REVIEW_WORKFLOW
 from mitwirken.places.models import District, Topic
 from participation.models import Proposal, Statement
 from tests.factories.evaluation import EvaluationIndexPageFactory, SurveyFactory
+from tests.factories.opendata import OpenDataPageFactory
 from tests.factories.pages import (
     ArticleIndexPageFactory,
     FeedbackFactory,
@@ -70,6 +71,7 @@ def world(home_page):
         StandardPageFactory(title="Leichte Sprache", slug="leichte-sprache"),
     ]
     w["indexes"] = [ToolkitIndexPageFactory(), WegweiserPageFactory()]
+    w["open_data"] = OpenDataPageFactory()
     for slug in ("hoerde", "aplerbeck"):
         district = District.objects.get(slug=slug)
         folder = DistrictFolderPageFactory(district=district)
@@ -222,6 +224,7 @@ CHECKS = {
     "Edit the Instrumentenkoffer and the Wegweiser": lambda c, u, w: all(
         edit_ok(c, page) for page in w["indexes"]
     ),
+    "Edit the open data page and its licence": lambda c, u, w: edit_ok(c, w["open_data"]),
     "Edit the Stadtbezirke and topics (snippets)": lambda c, u, w: (
         get_ok(
             c, reverse("wagtailsnippets_places_district:edit", args=[w["hoerde"]["district"].pk])

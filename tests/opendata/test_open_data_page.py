@@ -1,0 +1,25 @@
+"""The open data page as a visitor sees it: each dataset's downloads (or that they are not
+built yet), the licence the Ombudsstelle chose, the API's documentation and the fields."""
+
+from mitwirken.opendata.services import dumps_build
+from tests.factories.opendata import OpenDataPageFactory
+from tests.helpers import ui
+
+
+def test_the_page_lists_the_downloads_the_licence_and_the_fields(
+    client, db, home_page, django_capture_on_commit_callbacks
+):
+    page = OpenDataPageFactory()
+    page.save_revision().publish()
+    html = client.get(page.url).content.decode()
+    assert ui("not built yet") in html
+    with django_capture_on_commit_callbacks(execute=True):
+        dumps = {(d.dataset, d.format): d for d in dumps_build()}
+    html = client.get(page.url).content.decode()
+    assert ui("not built yet") not in html
+    assert 'href="https://www.govdata.de/dl-de/by-2-0"' in html
+    assert "Datenlizenz Deutschland – Namensnennung – Version 2.0" in html
+    assert f'href="{dumps["procedures", "csv"].file.url}"' in html
+    assert f'href="{dumps["procedures", "json"].file.url}"' in html
+    assert "<code>contributions.proposals</code>" in html
+    assert 'href="/api/v1/docs/"' in html
