@@ -361,6 +361,7 @@ def test_the_public_never_sees_the_visitors_name_or_address(client, ombudsstelle
 
 def test_the_statement_page_makes_few_queries(client, formal, django_assert_max_num_queries):
     client.get(url(formal))  # the process's own caches filled
-    # 13: one of them asks when the next training session begins (pages change then).
-    with django_assert_max_num_queries(13):
+    # 15: one of them asks when the next training session begins (pages change then), two the
+    # imported council paper of the procedure's Drucksache and its consultations.
+    with django_assert_max_num_queries(15):
         assert client.get(url(formal)).status_code == 200

@@ -6,6 +6,7 @@ import logging
 
 import pytest
 from celery import signals
+from django.conf import settings
 
 from mitwirken.privacy.logging import PersonalDataFilter, mask
 
@@ -17,13 +18,14 @@ UUID = "3f2504e0-4f89-11d3-9a0c-0305e82c3301"
 
 
 def configured_handlers() -> list[logging.Handler]:
-    """The handlers of every logger that write somewhere (libraries' NullHandlers and pytest's
-    own left out)."""
-    loggers = [logging.getLogger(), *logging.Logger.manager.loggerDict.values()]
+    """The handlers of the loggers that settings.LOGGING configures and of the root logger
+    (libraries' NullHandlers and pytest's own left out; a Celery worker started by an earlier
+    test in the same process adds handlers of its own, which are not the portal's)."""
+    names = settings.LOGGING.get("loggers", {})
+    loggers = [logging.getLogger(), *(logging.getLogger(name) for name in names)]
     return [
         handler
         for logger in loggers
-        if isinstance(logger, logging.Logger)
         for handler in logger.handlers
         if not isinstance(handler, logging.NullHandler)
         and not type(handler).__module__.startswith("_pytest")

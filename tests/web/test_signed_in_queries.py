@@ -13,14 +13,17 @@ pytestmark = pytest.mark.django_db
 #: them the header's link to "My trainings": the Schulungen and, with the cache cleared, the
 #: sites' root paths, two queries). The home page also reads its trainings and the Schulungen'
 #: address (three), the finder the Schulungen' address for its trainings (two), a hub its
-#: district's trainings and that address (three).
+#: district's trainings and that address (three). A page with feeds builds their addresses
+#: (the index pages' own, two; a hub those of its district's six feeds and calendars, seven).
+#: A hub also reads the imported meetings of its Bezirksvertretung and its own calendar's page,
+#: a procedure its imported paper.
 CEILINGS = {
     "/": (7, 41),
-    "/beteiligung/": (9, 28),
-    "/beteiligung/?district=hoerde&status=open": (10, 29),
+    "/beteiligung/": (9, 30),
+    "/beteiligung/?district=hoerde&status=open": (10, 31),
     "/wegweiser/?intent=opinion&district=hoerde&how=either": (9, 42),
-    "/stadtbezirke/hoerde/": (11, 45),
-    "/beteiligung/hoerde/phoenix-see-uferpromenade/": (27, 44),
+    "/stadtbezirke/hoerde/": (14, 52),
+    "/beteiligung/hoerde/phoenix-see-uferpromenade/": (28, 46),
     "/impressum/": (8, 17),
 }
 
