@@ -19,14 +19,13 @@ Apps are asked in the order of ``INSTALLED_APPS``; nothing here imports an app.
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from importlib import import_module
-from importlib.util import find_spec
 
-from django.apps import apps
 from django.db.models import QuerySet
 from django.utils.functional import Promise
 from django_filters.rest_framework import FilterSet
 from rest_framework.serializers import Serializer
+
+from mitwirken.web.app_modules import app_modules
 
 MODULE = "api"
 
@@ -55,9 +54,6 @@ class Dataset:
 @cache
 def datasets() -> tuple[Dataset, ...]:
     """Every app's ``DATASETS``, in the order of ``INSTALLED_APPS``."""
-    found = []
-    for config in apps.get_app_configs():
-        name = f"{config.name}.{MODULE}"
-        if find_spec(name) is not None:
-            found.extend(getattr(import_module(name), "DATASETS", ()))
-    return tuple(found)
+    return tuple(
+        dataset for module in app_modules(MODULE) for dataset in getattr(module, "DATASETS", ())
+    )

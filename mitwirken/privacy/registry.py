@@ -23,12 +23,11 @@ import datetime
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import import_module
-from importlib.util import find_spec
 from types import ModuleType
 
-from django.apps import apps
 from django.utils.functional import Promise
+
+from mitwirken.web.app_modules import app_modules
 
 MODULE = "personal_data"
 
@@ -73,12 +72,7 @@ class ExportPart:
 
 @cache
 def _modules() -> tuple[ModuleType, ...]:
-    found = []
-    for config in apps.get_app_configs():
-        name = f"{config.name}.{MODULE}"
-        if find_spec(name) is not None:
-            found.append(import_module(name))
-    return tuple(found)
+    return app_modules(MODULE)
 
 
 def declared(name: str) -> Iterable:
